@@ -1,0 +1,228 @@
+package io.usher.matrix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A thin typed client for the Matrix client-server API
+ * (https://spec.matrix.org/latest/client-server-api/): one method per endpoint, authenticated
+ * with an access token sent only in the {@code Authorization} header. Knows nothing of
+ * conferences. Thread-safe.
+ *
+ * <p>Every method throws {@link MatrixException} when the homeserver answers with an error (after
+ * rate limits were waited out and server errors retried by the {@link RateLimiter}) or does not
+ * answer; its message never contains the access token.
+ */
+public final class MatrixClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+  private final HttpUrl baseUrl;
+  private final String authorization;
+  private final ObjectMapper json;
+  private final RateLimiter limiter;
+  private final RequestStats stats;
+
+  MatrixClient(HttpUrl baseUrl, String accessToken, OkHttpClient http, RetryPolicy policy,
+      Sleeper sleeper, RateLimitListener listener) {
+    this.baseUrl = baseUrl;
+    this.authorization = "Bearer " + Objects.requireNonNull(accessToken, "accessToken");
+    this.json = new ObjectMapper();
+    this.stats = new RequestStats();
+    this.limiter = new RateLimiter(http, policy, sleeper, listener, stats, json);
+  }
+
+  /**
+   * @param baseUrl the homeserver's client-server API base, e.g. {@code https://matrix.example.org}
+   * @throws IllegalArgumentException when the URL is not http(s)
+   */
+  public static MatrixClient create(String baseUrl, String accessToken, RetryPolicy policy,
+      RateLimitListener listener) {
+    HttpUrl url = HttpUrl.parse(baseUrl);
+    if (url == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    }
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(120))
+        .build();
+    return new MatrixClient(url, accessToken, http, policy, Sleeper.real(), listener);
+  }
+
+  /** The requests sent so far, by endpoint. */
+  public RequestStats stats() {
+    return stats;
+  }
+
+  /** {@code GET /account/whoami}: the user the token belongs to. */
+  public WhoAmI whoami() {
+    JsonNode body = call(Routes.WHOAMI, null, Map.of());
+    return new WhoAmI(body.path("user_id").asText(), body.path("device_id").asText(null));
+  }
+
+  /** {@code GET /capabilities}: the room version new rooms get by default ({@code "10"}, ...). */
+  public String defaultRoomVersion() {
+    JsonNode body = call(Routes.CAPABILITIES, null, Map.of());
+    return body.path("capabilities").path("m.room_versions").path("default").asText("1");
+  }
+
+  /** {@code POST /createRoom}; returns the new room's id. */
+  public String createRoom(CreateRoomRequest request) {
+    return call(Routes.CREATE_ROOM, request, Map.of()).path("room_id").asText();
+  }
+
+  /**
+   * {@code GET /rooms/{roomId}/state/{type}/{stateKey}}: the content, or empty when the room has
+   * no such state event (404 {@code M_NOT_FOUND}).
+   */
+  public Optional<Map<String, Object>> getState(String roomId, String type, String stateKey) {
+    try {
+      return Optional.of(toMap(call(Routes.GET_STATE, null, Map.of(), roomId, type, stateKey)));
+    } catch (MatrixException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code PUT /rooms/{roomId}/state/{type}/{stateKey}}; returns the event id. */
+  public String putState(String roomId, String type, String stateKey,
+      Map<String, Object> content) {
+    return call(Routes.PUT_STATE, content, Map.of(), roomId, type, stateKey)
+        .path("event_id").asText();
+  }
+
+  /** {@code POST /rooms/{roomId}/invite}. */
+  public void invite(String roomId, String userId) {
+    call(Routes.INVITE, Map.of("user_id", userId), Map.of(), roomId);
+  }
+
+  /**
+   * Sends an {@code m.notice} with a plain body and an HTML {@code formatted_body}. The caller's
+   * {@code txnId} makes a retried send idempotent; returns the event id.
+   */
+  public String sendNotice(String roomId, String txnId, String body, String html) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("msgtype", "m.notice");
+    content.put("body", body);
+    if (html != null) {
+      content.put("format", "org.matrix.custom.html");
+      content.put("formatted_body", html);
+    }
+    return call(Routes.SEND, content, Map.of(), roomId, "m.room.message", txnId)
+        .path("event_id").asText();
+  }
+
+  /**
+   * {@code GET /sync} with an inline filter (a JSON string), from {@code since} (null for an
+   * initial sync), waiting at most {@code timeout} for new events.
+   */
+  public SyncResponse sync(String filterJson, String since, Duration timeout) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("filter", filterJson);
+    query.put("timeout", Long.toString(timeout.toMillis()));
+    if (since != null) {
+      query.put("since", since);
+    }
+    JsonNode body = call(Routes.SYNC, null, query);
+    Map<String, List<StateEvent>> rooms = new LinkedHashMap<>();
+    body.path("rooms").path("join").fields().forEachRemaining(room -> {
+      List<StateEvent> events = new ArrayList<>();
+      addStateEvents(room.getValue().path("state").path("events"), events);
+      addStateEvents(room.getValue().path("timeline").path("events"), events);
+      rooms.put(room.getKey(), events);
+    });
+    return new SyncResponse(body.path("next_batch").asText(null), rooms);
+  }
+
+  /** {@code GET /directory/room/{roomAlias}}: the room id, or empty when the alias is unknown. */
+  public Optional<String> resolveAlias(String alias) {
+    try {
+      return Optional.of(call(Routes.RESOLVE_ALIAS, null, Map.of(), alias)
+          .path("room_id").asText());
+    } catch (MatrixException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private void addStateEvents(JsonNode events, List<StateEvent> out) {
+    for (JsonNode event : events) {
+      if (event.has("state_key")) {
+        out.add(new StateEvent(event.path("type").asText(), event.path("state_key").asText(),
+            toMap(event.path("content"))));
+      }
+    }
+  }
+
+  private Map<String, Object> toMap(JsonNode node) {
+    return node.isObject() ? json.convertValue(node, OBJECT) : Map.of();
+  }
+
+  private JsonNode call(Route route, Object body, Map<String, String> query, String... params) {
+    HttpUrl.Builder url = baseUrl.newBuilder().encodedPath(
+        baseUrl.encodedPath().replaceAll("/$", "") + route.path(params));
+    query.forEach(url::addQueryParameter);
+    RequestBody requestBody = body == null ? null : RequestBody.create(encode(route, body), JSON);
+    HttpUrl target = url.build();
+    HttpResult result = limiter.execute(route, () -> new Request.Builder()
+        .url(target)
+        .header("Authorization", authorization)
+        .method(route.method(), requestBody)
+        .build());
+    return decode(route, result);
+  }
+
+  private byte[] encode(Route route, Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(route + ": request body is not serialisable", e);
+    }
+  }
+
+  private JsonNode decode(Route route, HttpResult result) {
+    JsonNode body;
+    try {
+      body = json.readTree(result.body());
+    } catch (IOException e) {
+      body = null;
+    }
+    if (result.ok()) {
+      if (body == null || !body.isObject()) {
+        throw new MatrixException(route.toString(), result.status(), "M_NOT_JSON",
+            "response body is not a JSON object: " + excerpt(result.body()), null);
+      }
+      return body;
+    }
+    if (body != null && body.hasNonNull("errcode")) {
+      throw new MatrixException(route.toString(), result.status(), body.path("errcode").asText(),
+          body.path("error").asText(""), null);
+    }
+    throw new MatrixException(route.toString(), result.status(), "M_UNKNOWN",
+        excerpt(result.body()), null);
+  }
+
+  private static String excerpt(String text) {
+    String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+  }
+}

@@ -1,0 +1,31 @@
+package io.usher.matrix;
+
+/** The endpoints Usher uses. Sections: https://spec.matrix.org/latest/client-server-api/ */
+final class Routes {
+  private static final String V3 = "/_matrix/client/v3";
+
+  /** #get_matrixclientv3accountwhoami */
+  static final Route WHOAMI = new Route("GET", V3 + "/account/whoami", "whoami");
+  /** #get_matrixclientv3capabilities */
+  static final Route CAPABILITIES = new Route("GET", V3 + "/capabilities", "capabilities");
+  /** #post_matrixclientv3createroom */
+  static final Route CREATE_ROOM = new Route("POST", V3 + "/createRoom", "createRoom");
+  /** #get_matrixclientv3roomsroomidstateeventtypestatekey */
+  static final Route GET_STATE =
+      new Route("GET", V3 + "/rooms/{roomId}/state/{type}/{stateKey}", "getState");
+  /** #put_matrixclientv3roomsroomidstateeventtypestatekey */
+  static final Route PUT_STATE =
+      new Route("PUT", V3 + "/rooms/{roomId}/state/{type}/{stateKey}", "putState");
+  /** #post_matrixclientv3roomsroomidinvite */
+  static final Route INVITE = new Route("POST", V3 + "/rooms/{roomId}/invite", "invite");
+  /** #put_matrixclientv3roomsroomidsendeventtypetxnid */
+  static final Route SEND =
+      new Route("PUT", V3 + "/rooms/{roomId}/send/{type}/{txnId}", "send");
+  /** #get_matrixclientv3sync */
+  static final Route SYNC = new Route("GET", V3 + "/sync", "sync");
+  /** #get_matrixclientv3directoryroomroomalias */
+  static final Route RESOLVE_ALIAS =
+      new Route("GET", V3 + "/directory/room/{alias}", "resolveAlias");
+
+  private Routes() {}
+}
