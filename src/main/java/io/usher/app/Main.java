@@ -1,2 +1,22 @@
 package io.usher.app;
-public final class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+
+/** The {@code usher} command line. The only place where objects are wired together. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code: 0 ok, 1 failed, 2 bad input. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new UsherCommand());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println("usher: " + e.getMessage());
+      return e instanceof BadInputException ? 2 : 1;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,40 @@
+package io.usher.app;
+
+import io.usher.schedule.Conference;
+import io.usher.schedule.ScheduleException;
+import io.usher.schedule.source.ScheduleSource;
+import java.nio.file.Path;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that read the config and the schedule. */
+final class ConferenceOptions {
+  @Option(names = {"-c", "--config"}, defaultValue = "usher.yaml",
+      description = "Config file (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  @Option(names = "--schedule", description = "Use this schedule file or URL instead of the"
+      + " config's conference.schedule.")
+  String schedule;
+
+  /** The validated settings, with --schedule applied. */
+  Settings settings() {
+    try {
+      Settings settings = new ConfigLoader().load(config);
+      return schedule == null ? settings : settings.withSchedule(schedule);
+    } catch (ConfigException e) {
+      throw new BadInputException("invalid config:\n" + e.getMessage(), e);
+    }
+  }
+
+  /** The parsed, validated schedule; read before any request reaches the homeserver. */
+  static Conference conference(Settings settings) {
+    try {
+      return new ScheduleSource(new OkHttpClient(), Optional.of(settings.timeZone()))
+          .load(settings.schedule());
+    } catch (ScheduleException e) {
+      throw new BadInputException("invalid schedule:\n" + e.getMessage(), e);
+    }
+  }
+}

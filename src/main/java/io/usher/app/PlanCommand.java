@@ -1,0 +1,26 @@
+package io.usher.app;
+
+import io.usher.plan.PlanPrinter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code usher plan}: prints what apply would create or change, changing nothing. */
+@Command(name = "plan", description = "Show what apply would create or change (a dry run).")
+final class PlanCommand implements Callable<Integer> {
+  @Mixin ConferenceOptions options;
+
+  @Option(names = "--full", description = "List every action, not the first 10 of each group.")
+  boolean full;
+
+  @Override
+  public Integer call() {
+    Settings settings = options.settings();
+    var conference = ConferenceOptions.conference(settings);
+    Reconciliation run = new Reconciliation(settings, conference, System.err);
+    System.out.print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
+    System.out.println(run.requestSummary());
+    return 0;
+  }
+}

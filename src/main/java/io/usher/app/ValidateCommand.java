@@ -1,0 +1,36 @@
+package io.usher.app;
+
+import io.usher.schedule.Conference;
+import io.usher.schedule.ScheduleException;
+import io.usher.schedule.source.ScheduleSource;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code usher validate FILE}: checks a schedule without touching any homeserver. */
+@Command(name = "validate", description = "Check a schedule file or URL; contacts no homeserver.")
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "SCHEDULE", description = "Schedule file or http(s) URL.")
+  String schedule;
+
+  @Option(names = "--time-zone", description = "Zone for schedules that name none (IANA name).")
+  ZoneId zone;
+
+  @Override
+  public Integer call() {
+    try {
+      Conference c = new ScheduleSource(new OkHttpClient(), Optional.ofNullable(zone))
+          .load(schedule);
+      System.out.printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
+          + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
+          c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
+      return 0;
+    } catch (ScheduleException e) {
+      throw new BadInputException("invalid schedule:\n" + e.getMessage(), e);
+    }
+  }
+}

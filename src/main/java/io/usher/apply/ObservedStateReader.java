@@ -1,0 +1,67 @@
+package io.usher.apply;
+
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.StateEvent;
+import io.usher.matrix.SyncResponse;
+import io.usher.plan.Locator;
+import io.usher.plan.ObservedConference;
+import io.usher.plan.ObservedRoom;
+import io.usher.plan.StateSlot;
+import io.usher.plan.StateTypes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the state of every managed room with one {@code /sync} whose filter keeps only the state
+ * types the planner compares (https://spec.matrix.org/latest/client-server-api/#filtering), so a
+ * 1000-room conference costs one request, not one per room.
+ */
+public final class ObservedStateReader {
+  static final List<String> STATE_TYPES = List.of(Locator.TYPE, StateTypes.NAME, StateTypes.TOPIC,
+      StateTypes.JOIN_RULES, StateTypes.HISTORY_VISIBILITY, StateTypes.GUEST_ACCESS,
+      StateTypes.POWER_LEVELS, StateTypes.SPACE_CHILD, StateTypes.SPACE_PARENT);
+
+  private final MatrixClient client;
+
+  public ObservedStateReader(MatrixClient client) {
+    this.client = client;
+  }
+
+  /** The rooms the bot has joined whose locator names {@code conferenceId}. */
+  public ObservedConference read(String conferenceId) {
+    SyncResponse sync = client.sync(filter(), null, Duration.ZERO);
+    List<ObservedRoom> rooms = new ArrayList<>();
+    sync.joinedRoomState().forEach((roomId, events) -> {
+      Map<StateSlot, Map<String, Object>> state = new HashMap<>();
+      for (StateEvent event : events) {
+        state.put(new StateSlot(event.type(), event.stateKey()), event.content());
+      }
+      Map<String, Object> locator = state.get(new StateSlot(Locator.TYPE, ""));
+      if (locator != null) {
+        Locator.parse(locator).ifPresent(key -> rooms.add(new ObservedRoom(key, roomId, state)));
+      }
+    });
+    return ObservedConference.of(conferenceId, rooms);
+  }
+
+  /**
+   * Only room state of our types; no timeline, presence, account data or ephemeral events.
+   *
+   * <p>The nonce matters: Synapse answers an initial sync identical to one made in the last
+   * {@code sync_response_cache_duration} (2 minutes by default) from its cache, so a bot
+   * restarted within that time would see the rooms as they were, not as they are. Filters
+   * allow unknown keys, and the raw filter is part of the cache key.
+   */
+  static String filter() {
+    String types = String.join("\",\"", STATE_TYPES);
+    String none = "{\"not_types\":[\"*\"]}";
+    return "{\"room\":{\"state\":{\"types\":[\"" + types + "\"],\"lazy_load_members\":false},"
+        + "\"timeline\":{\"limit\":0},\"ephemeral\":" + none + ",\"account_data\":" + none
+        + "},\"presence\":" + none + ",\"account_data\":" + none
+        + ",\"io.usher.nonce\":\"" + UUID.randomUUID() + "\"}";
+  }
+}

@@ -1,0 +1,168 @@
+package io.usher.apply;
+
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.MatrixException;
+import io.usher.matrix.StateEvent;
+import io.usher.plan.Action;
+import io.usher.plan.Action.CreateRoom;
+import io.usher.plan.Action.LinkChild;
+import io.usher.plan.Action.LinkParent;
+import io.usher.plan.Action.PutState;
+import io.usher.plan.ObservedConference;
+import io.usher.plan.Plan;
+import io.usher.plan.Planner;
+import io.usher.plan.RoomKey;
+import io.usher.plan.SpaceChild;
+import io.usher.plan.StateTypes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Executes a plan: room creations wave by wave (a space only after the children it lists), then
+ * every state change and space link, each stage with bounded parallelism. A failed action is
+ * reported and the rest go on; a re-run picks up what is missing.
+ */
+public final class PlanExecutor {
+  private final MatrixClient client;
+  private final Planner planner;
+  private final String serverName;
+  private final String botUserId;
+  private final int parallelism;
+  private final Consumer<String> progressSink;
+
+  /**
+   * @param parallelism how many requests may be in flight at once (at least 1)
+   * @param progressSink receives progress lines ({@code done/total, rate, ETA})
+   */
+  public PlanExecutor(MatrixClient client, Planner planner, String serverName, String botUserId,
+      int parallelism, Consumer<String> progressSink) {
+    this.client = client;
+    this.planner = planner;
+    this.serverName = serverName;
+    this.botUserId = botUserId;
+    this.parallelism = Math.max(1, parallelism);
+    this.progressSink = progressSink;
+  }
+
+  public ApplyResult execute(Plan plan, ObservedConference observed) {
+    long start = System.nanoTime();
+    Run run = new Run(plan.actions().size());
+    observed.rooms().forEach(room -> run.roomIds.put(room.key(), room.roomId()));
+    if (!plan.creates().isEmpty()) {
+      RoomCreator creator = new RoomCreator(client, serverName, botUserId,
+          RoomCreator.creatorInUsers(client.defaultRoomVersion()));
+      Map<Integer, List<CreateRoom>> waves = new TreeMap<>();
+      plan.creates().forEach(c -> waves.computeIfAbsent(c.wave(), w -> new ArrayList<>()).add(c));
+      waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
+    }
+    run.all(plan.updates(), action -> change(action, run));
+    return new ApplyResult(plan.actions().size(), run.created.size(), run.failures,
+        run.warnings, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void create(RoomCreator creator, CreateRoom create, Run run) {
+    List<StateEvent> links = new ArrayList<>();
+    for (SpaceChild child : create.desired().children()) {
+      Optional.ofNullable(run.roomIds.get(child.key())).ifPresentOrElse(
+          id -> links.add(new StateEvent(StateTypes.SPACE_CHILD, id,
+              planner.childContent(child.order()))),
+          () -> run.failures.add(create.room() + ": not listing " + child.key()
+              + ", which could not be created"));
+    }
+    if (create.parentInInitialState()) {
+      RoomKey parent = create.desired().parent().orElseThrow();
+      links.add(new StateEvent(StateTypes.SPACE_PARENT, run.roomIds.get(parent),
+          planner.parentContent()));
+    }
+    String roomId = creator.create(create.desired(), links, run.warnings::add);
+    run.roomIds.put(create.room(), roomId);
+    run.created.add(roomId);
+  }
+
+  private void change(Action action, Run run) {
+    String roomId = run.idOf(action.room());
+    if (action instanceof PutState put) {
+      client.putState(roomId, put.type(), put.stateKey(), put.content());
+    } else if (action instanceof LinkChild link) {
+      client.putState(roomId, StateTypes.SPACE_CHILD, run.idOf(link.child()), link.content());
+    } else if (action instanceof LinkParent link) {
+      client.putState(roomId, StateTypes.SPACE_PARENT, run.idOf(link.parent()), link.content());
+    } else {
+      throw new IllegalStateException("creations run first: " + action);
+    }
+  }
+
+  /** The state of one execution, shared by its worker threads. */
+  private final class Run {
+    final Map<RoomKey, String> roomIds = new ConcurrentHashMap<>();
+    final List<String> created = Collections.synchronizedList(new ArrayList<>());
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    final Progress progress;
+
+    Run(int total) {
+      this.progress = new Progress(total, progressSink);
+    }
+
+    String idOf(RoomKey key) {
+      String id = roomIds.get(key);
+      if (id == null) {
+        throw new IllegalStateException(key + " has no room (its creation failed)");
+      }
+      return id;
+    }
+
+    /** Runs every task with bounded parallelism and waits for all; failures are recorded. */
+    <T extends Action> void all(List<T> actions, Consumer<T> task) {
+      ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (T action : actions) {
+          futures.add(pool.submit(() -> {
+            try {
+              task.accept(action);
+            } catch (MatrixException | IllegalStateException e) {
+              failures.add(action.room() + ": " + describe(action) + ": " + e.getMessage());
+            } finally {
+              progress.step();
+            }
+          }));
+        }
+        for (Future<?> future : futures) {
+          future.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add("interrupted; re-run apply to finish");
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("unexpected error in apply", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static String describe(Action action) {
+    if (action instanceof PutState put) {
+      return "set " + put.type();
+    }
+    if (action instanceof LinkChild link) {
+      return "list " + link.child();
+    }
+    if (action instanceof LinkParent link) {
+      return "link to " + link.parent();
+    }
+    return "create";
+  }
+}

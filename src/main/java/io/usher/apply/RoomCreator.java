@@ -1,0 +1,110 @@
+package io.usher.apply;
+
+import io.usher.matrix.CreateRoomRequest;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.MatrixException;
+import io.usher.matrix.StateEvent;
+import io.usher.plan.DesiredRoom;
+import io.usher.plan.DesiredStateEvent;
+import io.usher.plan.Locator;
+import io.usher.plan.RoomKind;
+import io.usher.plan.StateTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Creates one room with a single {@code POST /createRoom} carrying its whole initial state
+ * (https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3createroom).
+ *
+ * <p>When the alias is taken ({@code M_ROOM_IN_USE}) by a room with the same locator, that room
+ * is ours from an earlier run whose answer was lost, and it is adopted; by any other room, the
+ * room is created without the alias and a warning says so.
+ */
+final class RoomCreator {
+  private final MatrixClient client;
+  private final String serverName;
+  private final String botUserId;
+  private final boolean creatorInUsers;
+
+  /**
+   * @param creatorInUsers true for room versions before 12, where the creator's power comes from
+   *     the power levels' {@code users}; false where the creator's power is implicit (MSC4289)
+   */
+  RoomCreator(MatrixClient client, String serverName, String botUserId, boolean creatorInUsers) {
+    this.client = client;
+    this.serverName = serverName;
+    this.botUserId = botUserId;
+    this.creatorInUsers = creatorInUsers;
+  }
+
+  /** Creates the room; {@code links} are its space child/parent events, state keys resolved. */
+  String create(DesiredRoom room, List<StateEvent> links, Consumer<String> warnings) {
+    CreateRoomRequest request = request(room, links);
+    try {
+      return client.createRoom(request);
+    } catch (MatrixException e) {
+      if (!"M_ROOM_IN_USE".equals(e.errcode())) {
+        throw e;
+      }
+      String alias = "#" + room.aliasLocalpart() + ":" + serverName;
+      Optional<String> ours = client.resolveAlias(alias).filter(id -> isOurs(id, room));
+      if (ours.isPresent()) {
+        warnings.accept(room.key() + ": adopted " + ours.get() + " which already had " + alias);
+        return ours.get();
+      }
+      warnings.accept(room.key() + ": alias " + alias + " belongs to another room;"
+          + " created without an alias");
+      return client.createRoom(request.withoutAlias());
+    }
+  }
+
+  private boolean isOurs(String roomId, DesiredRoom room) {
+    try {
+      return client.getState(roomId, Locator.TYPE, "").flatMap(Locator::parse)
+          .map(room.key()::equals).orElse(false);
+    } catch (MatrixException notJoined) {
+      return false;
+    }
+  }
+
+  CreateRoomRequest request(DesiredRoom room, List<StateEvent> links) {
+    List<StateEvent> initial = new ArrayList<>();
+    for (DesiredStateEvent event : room.state()) {
+      // Name and topic travel in createRoom's own fields.
+      if (!event.type().equals(StateTypes.NAME) && !event.type().equals(StateTypes.TOPIC)) {
+        initial.add(new StateEvent(event.type(), event.stateKey(), event.content()));
+      }
+    }
+    initial.addAll(links);
+    Map<String, Object> powerLevels = new TreeMap<>(room.powerLevels().content());
+    if (creatorInUsers) {
+      Map<String, Object> users = new TreeMap<>(room.powerLevels().users());
+      users.put(botUserId, 100);
+      powerLevels.put("users", users);
+    }
+    return new CreateRoomRequest(room.access().preset(), published(room) ? "public" : "private",
+        room.aliasLocalpart(), room.name(), room.topic(), null, powerLevels, initial,
+        room.isSpace() ? Map.of("type", "m.space") : null, null);
+  }
+
+  /** Track rooms and the conference space are listed in the public room directory. */
+  private static boolean published(DesiredRoom room) {
+    return room.key().kind() == RoomKind.TRACK || room.key().kind() == RoomKind.CONFERENCE_SPACE;
+  }
+
+  /**
+   * Whether rooms of this version give their creator power through {@code users}: true before
+   * version 12 (MSC4289 made the creator's power implicit).
+   */
+  static boolean creatorInUsers(String roomVersion) {
+    try {
+      return Integer.parseInt(roomVersion) < 12;
+    } catch (NumberFormatException unstable) {
+      return !roomVersion.contains("hydra");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.usher.plan;
+
+import java.util.Map;
+
+/**
+ * Who may see and join a room, as the three state events that say it. PUBLIC is a track room, a
+ * space or a hallway: anyone joins, history is world-readable, guests can join. PRIVATE is a
+ * backstage or a talk room before its hallway: invite only, history shared among members.
+ */
+public enum Access {
+  PUBLIC("public", "world_readable", "can_join"),
+  PRIVATE("invite", "shared", "forbidden");
+
+  private final String joinRule;
+  private final String historyVisibility;
+  private final String guestAccess;
+
+  Access(String joinRule, String historyVisibility, String guestAccess) {
+    this.joinRule = joinRule;
+    this.historyVisibility = historyVisibility;
+    this.guestAccess = guestAccess;
+  }
+
+  /** The createRoom preset closest to this access; initial_state then makes it exact. */
+  public String preset() {
+    return this == PUBLIC ? "public_chat" : "private_chat";
+  }
+
+  Map<String, Object> joinRules() {
+    return Map.of("join_rule", joinRule);
+  }
+
+  Map<String, Object> historyVisibility() {
+    return Map.of("history_visibility", historyVisibility);
+  }
+
+  Map<String, Object> guestAccess() {
+    return Map.of("guest_access", guestAccess);
+  }
+}

@@ -1,0 +1,35 @@
+package io.usher.plan;
+
+/** One change to the homeserver, as planned. {@link #room()} is the room it changes. */
+public sealed interface Action
+    permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent {
+
+  RoomKey room();
+
+  /**
+   * Create a room with everything in its createRoom request. Spaces list their children, which
+   * are created in earlier waves.
+   *
+   * @param wave 0 for rooms that are not spaces, else 1 + the highest wave of its new children
+   * @param parentInInitialState its parent space exists already, so its {@code m.space.parent}
+   *     goes into the initial state instead of a {@link LinkParent} after creation
+   */
+  record CreateRoom(DesiredRoom desired, int wave, boolean parentInInitialState) implements Action {
+    @Override
+    public RoomKey room() {
+      return desired.key();
+    }
+  }
+
+  /** Set one state event of an existing room. {@code change} says what changes, for people. */
+  record PutState(RoomKey room, String type, String stateKey,
+      java.util.Map<String, Object> content, String change) implements Action {}
+
+  /** Set the {@code m.space.child} event of {@code room} (a space) for {@code child}. */
+  record LinkChild(RoomKey room, RoomKey child, java.util.Map<String, Object> content)
+      implements Action {}
+
+  /** Set the {@code m.space.parent} event of {@code room} for {@code parent}. */
+  record LinkParent(RoomKey room, RoomKey parent, java.util.Map<String, Object> content)
+      implements Action {}
+}

@@ -1,0 +1,36 @@
+package io.usher.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every room a conference should have, children before the spaces that list them, and the tracks
+ * they were planned from.
+ */
+public record DesiredConference(String conferenceId, String name, List<DesiredRoom> rooms,
+    List<PlannedTrack> tracks) {
+
+  public DesiredConference {
+    rooms = List.copyOf(rooms);
+    tracks = List.copyOf(tracks);
+  }
+
+  /** The rooms by key, in {@link #rooms()} order. */
+  public Map<RoomKey, DesiredRoom> byKey() {
+    Map<RoomKey, DesiredRoom> byKey = new LinkedHashMap<>();
+    rooms.forEach(room -> byKey.put(room.key(), room));
+    return byKey;
+  }
+
+  public Optional<DesiredRoom> room(RoomKey key) {
+    return rooms.stream().filter(room -> room.key().equals(key)).findFirst();
+  }
+
+  /** The conference space. */
+  public DesiredRoom root() {
+    return rooms.stream().filter(r -> r.key().kind() == RoomKind.CONFERENCE_SPACE).findFirst()
+        .orElseThrow();
+  }
+}

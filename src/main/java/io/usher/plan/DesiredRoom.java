@@ -1,0 +1,49 @@
+package io.usher.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A room as the schedule and policy want it.
+ *
+ * @param aliasLocalpart the localpart of its alias ({@code #localpart:server}), safe for any
+ *     schedule text and unique within the conference
+ * @param parent the space it belongs to; empty for the conference space
+ * @param children for a space, its child rooms in order; empty otherwise
+ * @param locator the locator content ({@link Locator})
+ */
+public record DesiredRoom(
+    RoomKey key,
+    String name,
+    String topic,
+    String aliasLocalpart,
+    Access access,
+    PowerLevels powerLevels,
+    Optional<RoomKey> parent,
+    List<SpaceChild> children,
+    Map<String, Object> locator) {
+
+  public DesiredRoom {
+    children = List.copyOf(children);
+    locator = Map.copyOf(locator);
+  }
+
+  public boolean isSpace() {
+    return key.kind().isSpace();
+  }
+
+  /**
+   * The state events compared with the homeserver's, other than power levels and space links:
+   * locator, name, topic, join rules, history visibility and guest access.
+   */
+  public List<DesiredStateEvent> state() {
+    return List.of(
+        new DesiredStateEvent(Locator.TYPE, "", locator),
+        new DesiredStateEvent(StateTypes.NAME, "", Map.of("name", name)),
+        new DesiredStateEvent(StateTypes.TOPIC, "", Map.of("topic", topic)),
+        new DesiredStateEvent(StateTypes.JOIN_RULES, "", access.joinRules()),
+        new DesiredStateEvent(StateTypes.HISTORY_VISIBILITY, "", access.historyVisibility()),
+        new DesiredStateEvent(StateTypes.GUEST_ACCESS, "", access.guestAccess()));
+  }
+}

@@ -1,0 +1,184 @@
+package io.usher.plan;
+
+import io.usher.schedule.Conference;
+import io.usher.schedule.Talk;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The desired state of a conference's rooms: a pure function of the schedule and the policy.
+ *
+ * <p>Layout: the conference space holds one space per track (grouped into subspaces by event
+ * type when there are more than {@link Policy#maxSpaceChildren()}); a track space holds the
+ * public track room, the private backstage and the private talk rooms (in subspaces when a track
+ * has too many talks).
+ */
+public final class DesiredState {
+  private static final DateTimeFormatter ORDER_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+
+  private final Conference conference;
+  private final Policy policy;
+  private final String name;
+  private final Topics topics;
+  private final Map<RoomKey, Spec> specs = new LinkedHashMap<>();
+  private final Map<RoomKey, RoomKey> parentOf = new HashMap<>();
+  private final Set<String> aliases = new HashSet<>();
+
+  private DesiredState(Conference conference, Policy policy) {
+    this.conference = conference;
+    this.policy = policy;
+    this.name = policy.conferenceName().isEmpty() ? conference.title() : policy.conferenceName();
+    this.topics = new Topics(conference.timeZone(), name);
+  }
+
+  /** The rooms the conference should have; see the class comment for their layout. */
+  public static DesiredConference of(Conference conference, Policy policy) {
+    return new DesiredState(conference, policy).build();
+  }
+
+  private DesiredConference build() {
+    List<PlannedTrack> tracks = Tracks.of(conference, policy.grouping());
+    List<SpaceChild> trackSpaces = new ArrayList<>();
+    for (PlannedTrack track : tracks) {
+      trackSpaces.add(new SpaceChild(addTrack(track), order(track.id())));
+    }
+    List<SpaceChild> rootChildren = trackSpaces.size() <= policy.maxSpaceChildren()
+        ? trackSpaces : new SpaceGrouping(this, tracks, trackSpaces).subspaces(policy.maxSpaceChildren());
+    RoomKey root = key(RoomKind.CONFERENCE_SPACE, "");
+    addSpace(root, name, conferenceTopic(), policy.conferenceId(), rootChildren, "");
+    List<DesiredRoom> rooms = specs.values().stream().map(this::toRoom).toList();
+    return new DesiredConference(policy.conferenceId(), name, rooms, tracks);
+  }
+
+  private String conferenceTopic() {
+    List<Talk> talks = conference.talks();
+    if (talks.isEmpty()) {
+      return name;
+    }
+    var first = talks.stream().map(Talk::start).min(Comparable::compareTo).orElseThrow();
+    var last = talks.stream().map(Talk::end).max(Comparable::compareTo).orElseThrow();
+    return topics.conference(first, last);
+  }
+
+  private RoomKey addTrack(PlannedTrack track) {
+    String prefix = policy.conferenceId() + "-";
+    RoomKey trackKey = key(RoomKind.TRACK, track.id());
+    String trackAlias = alias(prefix + track.id());
+    add(new Spec(trackKey, track.name(), topics.track(track), trackAlias, Access.PUBLIC,
+        powerLevels(RoomKind.TRACK), List.of(), track.id()));
+    RoomKey backstage = key(RoomKind.BACKSTAGE, track.id());
+    add(new Spec(backstage, track.name() + " (backstage)",
+        topics.backstage(track, "#" + trackAlias + ":" + policy.serverName()),
+        alias(prefix + track.id() + "-backstage"), Access.PRIVATE,
+        powerLevels(RoomKind.BACKSTAGE), List.of(), track.id()));
+    List<SpaceChild> children = new ArrayList<>(List.of(
+        new SpaceChild(trackKey, "0"), new SpaceChild(backstage, "1")));
+    children.addAll(talkChildren(track));
+    RoomKey space = key(RoomKind.TRACK_SPACE, track.id());
+    addSpace(space, track.name(), topics.trackSpace(track), prefix + "space-" + track.id(),
+        children, track.id());
+    return space;
+  }
+
+  private List<SpaceChild> talkChildren(PlannedTrack track) {
+    List<SpaceChild> talks = new ArrayList<>();
+    for (Talk talk : track.talks()) {
+      RoomKey key = key(RoomKind.TALK, talk.id().value());
+      String slug = Slugs.slug(talk.slug().isEmpty() ? talk.title() : talk.slug());
+      add(new Spec(key, talk.title(), topics.talk(talk),
+          alias(policy.conferenceId() + "-talk-" + slug), Access.PRIVATE,
+          powerLevels(RoomKind.TALK), List.of(), track.id()));
+      talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id())));
+    }
+    if (talks.size() + 2 <= policy.maxSpaceChildren()) {
+      return talks;
+    }
+    List<SpaceChild> chunks = new ArrayList<>();
+    List<List<SpaceChild>> parts = chunk(talks, policy.maxSpaceChildren());
+    for (int i = 0; i < parts.size(); i++) {
+      String id = track.id() + "-talks-" + (i + 1);
+      RoomKey key = key(RoomKind.SUBSPACE, id);
+      addSpace(key, track.name() + " talks (" + (i + 1) + "/" + parts.size() + ")",
+          topics.trackSpace(track), policy.conferenceId() + "-group-" + id, parts.get(i),
+          track.id());
+      chunks.add(new SpaceChild(key, "2-" + (i + 1)));
+    }
+    return chunks;
+  }
+
+  /** Adds a space and records it as the parent of its children. */
+  void addSpace(RoomKey key, String spaceName, String topic, String aliasBase,
+      List<SpaceChild> children, String trackId) {
+    children.forEach(child -> parentOf.put(child.key(), key));
+    add(new Spec(key, spaceName, topic, alias(aliasBase), Access.PUBLIC, powerLevels(key.kind()),
+        children, trackId));
+  }
+
+  String subspaceTopic(String label) {
+    return topics.subspace(label);
+  }
+
+  RoomKey key(RoomKind kind, String id) {
+    return new RoomKey(kind, policy.conferenceId(), id);
+  }
+
+  private void add(Spec spec) {
+    specs.put(spec.key(), spec);
+  }
+
+  /** The base, or the base with a hash suffix if another room of this conference has it. */
+  private String alias(String base) {
+    String alias = aliases.add(base) ? base : base + "-" + Slugs.shortHash(base + aliases.size());
+    aliases.add(alias);
+    return alias;
+  }
+
+  private PowerLevels powerLevels(RoomKind kind) {
+    Map<String, Integer> users = new LinkedHashMap<>();
+    policy.moderators().forEach(user -> users.put(user, 50));
+    policy.organisers().forEach(user -> users.put(user, 100));
+    return switch (kind) {
+      // Spaces: only staff add rooms or post; anyone may invite to a public space.
+      case CONFERENCE_SPACE, SUBSPACE, TRACK_SPACE -> new PowerLevels(users, 50, 100, 0, 50);
+      case TRACK -> new PowerLevels(users, 0, 50, 0, 50);
+      case BACKSTAGE, TALK -> new PowerLevels(users, 0, 50, 50, 50);
+    };
+  }
+
+  private DesiredRoom toRoom(Spec spec) {
+    return new DesiredRoom(spec.key(), spec.name(), spec.topic(), spec.alias(), spec.access(),
+        spec.powerLevels(), Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
+        Locator.content(spec.key(), spec.trackId()));
+  }
+
+  static <T> List<List<T>> chunk(List<T> items, int size) {
+    int parts = (items.size() + size - 1) / size;
+    int per = (items.size() + parts - 1) / parts;
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += per) {
+      chunks.add(items.subList(i, Math.min(items.size(), i + per)));
+    }
+    return chunks;
+  }
+
+  static String order(String text) {
+    return cap(text.toLowerCase(Locale.ROOT));
+  }
+
+  private static String cap(String order) {
+    return order.length() > 50 ? order.substring(0, 50) : order;
+  }
+
+  private record Spec(RoomKey key, String name, String topic, String alias, Access access,
+      PowerLevels powerLevels, List<SpaceChild> children, String trackId) {}
+}

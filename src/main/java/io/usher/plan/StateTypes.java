@@ -1,0 +1,15 @@
+package io.usher.plan;
+
+/** Matrix state event types the planner manages (https://spec.matrix.org/latest/client-server-api/#room-events). */
+public final class StateTypes {
+  public static final String NAME = "m.room.name";
+  public static final String TOPIC = "m.room.topic";
+  public static final String JOIN_RULES = "m.room.join_rules";
+  public static final String HISTORY_VISIBILITY = "m.room.history_visibility";
+  public static final String GUEST_ACCESS = "m.room.guest_access";
+  public static final String POWER_LEVELS = "m.room.power_levels";
+  public static final String SPACE_CHILD = "m.space.child";
+  public static final String SPACE_PARENT = "m.space.parent";
+
+  private StateTypes() {}
+}
