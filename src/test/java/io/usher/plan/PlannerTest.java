@@ -1,0 +1,124 @@
+package io.usher.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.SharedSchedules;
+import io.usher.schedule.Conference;
+import io.usher.schedule.pentabarf.PentabarfParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  static final String BOT = "@bot:localhost";
+  final Planner planner = new Planner("localhost", BOT);
+  DesiredConference desired;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    desired = DesiredState.of(c, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
+        List.of("@org:localhost"), List.of(), 50));
+  }
+
+  /** The homeserver as it would be after a perfect apply, with Synapse's extra keys. */
+  private List<ObservedRoom> homeserverMatching(DesiredConference wanted) {
+    Map<RoomKey, String> ids = new HashMap<>();
+    wanted.rooms().forEach(r -> ids.put(r.key(), "!" + r.key().kind() + r.key().id() + ":lh"));
+    List<ObservedRoom> rooms = new ArrayList<>();
+    for (DesiredRoom room : wanted.rooms()) {
+      Map<StateSlot, Map<String, Object>> state = new HashMap<>();
+      room.state().forEach(e -> state.put(new StateSlot(e.type(), e.stateKey()), e.content()));
+      state.put(new StateSlot(StateTypes.TOPIC, ""),
+          Map.of("topic", room.topic(), "m.topic", Map.of()));
+      Map<String, Object> powerLevels = new LinkedHashMap<>(room.powerLevels().content());
+      Map<String, Object> users = new LinkedHashMap<>(room.powerLevels().users());
+      users.put(BOT, 100);
+      powerLevels.put("users", users);
+      powerLevels.put("events", Map.of("m.room.name", 50));
+      state.put(new StateSlot(StateTypes.POWER_LEVELS, ""), powerLevels);
+      room.children().forEach(c -> state.put(new StateSlot(StateTypes.SPACE_CHILD,
+          ids.get(c.key())), planner.childContent(c.order())));
+      room.parent().ifPresent(p -> state.put(new StateSlot(StateTypes.SPACE_PARENT,
+          ids.get(p)), planner.parentContent()));
+      rooms.add(new ObservedRoom(room.key(), ids.get(room.key()), state));
+    }
+    return rooms;
+  }
+
+  @Test
+  void emptyHomeserverCreatesEveryRoomChildrenFirst() {
+    Plan plan = planner.plan(desired, ObservedConference.empty());
+    assertThat(plan.creates()).hasSize(desired.rooms().size());
+    assertThat(plan.creates()).isSortedAccordingTo(
+        java.util.Comparator.comparingInt(Action.CreateRoom::wave));
+    assertThat(plan.creates().get(plan.creates().size() - 1).room().kind())
+        .isEqualTo(RoomKind.CONFERENCE_SPACE);
+    assertThat(plan.updates()).allMatch(Action.LinkParent.class::isInstance)
+        .hasSize(desired.rooms().size() - 1);
+  }
+
+  @Test
+  void matchingHomeserverGivesAnEmptyPlan() {
+    Plan plan = planner.plan(desired, ObservedConference.of("ex", homeserverMatching(desired)));
+    assertThat(plan.actions()).isEmpty();
+  }
+
+  @Test
+  void otherConferencesRoomsAreIgnored() {
+    List<ObservedRoom> rooms = new ArrayList<>(homeserverMatching(desired));
+    rooms.add(new ObservedRoom(new RoomKey(RoomKind.TALK, "other", "1"), "!x:lh", Map.of()));
+    Plan plan = planner.plan(desired, ObservedConference.of("ex", rooms));
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.unmanaged()).isEmpty();
+  }
+
+  @Test
+  void changedTopicAndNewOrganiserAreUpdatedKeepingTheBotsOwnPower() throws Exception {
+    List<ObservedRoom> before = homeserverMatching(desired);
+    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    DesiredConference changed = DesiredState.of(c, new Policy("ex", "", "localhost",
+        TrackGrouping.TRACK, List.of("@org:localhost", "@new:localhost"), List.of(), 50));
+    Plan plan = planner.plan(changed, ObservedConference.of("ex", before));
+    assertThat(plan.creates()).isEmpty();
+    assertThat(plan.updates()).hasSize(desired.rooms().size())
+        .allMatch(a -> a instanceof Action.PutState p && p.type().equals(StateTypes.POWER_LEVELS));
+    Action.PutState put = (Action.PutState) plan.updates().get(0);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> users = (Map<String, Object>) put.content().get("users");
+    assertThat(users).containsEntry(BOT, 100)
+        .containsEntry("@new:localhost", 100);
+    assertThat(put.content()).containsKey("events");
+    assertThat(put.change()).contains("@new:localhost -→100");
+  }
+
+  @Test
+  void aNewTalkIsCreatedWithItsParentInInitialStateAndListedByItsSpace() {
+    List<ObservedRoom> before = homeserverMatching(desired);
+    RoomKey removed = new RoomKey(RoomKind.TALK, "ex", "204");
+    before.removeIf(r -> r.key().equals(removed));
+    Plan plan = planner.plan(desired, ObservedConference.of("ex", before));
+    assertThat(plan.creates()).singleElement()
+        .satisfies(c -> assertThat(c.parentInInitialState()).isTrue());
+    assertThat(plan.updates()).singleElement().isEqualTo(new Action.LinkChild(
+        new RoomKey(RoomKind.TRACK_SPACE, "ex", "real-time-communications"), removed,
+        planner.childContent(desired.room(new RoomKey(RoomKind.TRACK_SPACE, "ex",
+            "real-time-communications")).orElseThrow().children().stream()
+            .filter(ch -> ch.key().equals(removed)).findFirst().orElseThrow().order())));
+  }
+
+  @Test
+  void duplicateLocatorsKeepOneRoomAndWarn() {
+    List<ObservedRoom> rooms = new ArrayList<>(homeserverMatching(desired));
+    ObservedRoom first = rooms.get(0);
+    rooms.add(new ObservedRoom(first.key(), "!zzz:lh", first.state()));
+    Plan plan = planner.plan(desired, ObservedConference.of("ex", rooms));
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.warnings()).singleElement().asString().contains("!zzz:lh");
+  }
+}
