@@ -77,7 +77,7 @@ final class ConfigLoader {
       }
       return raw;
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file.toString(), List.of("line " + line(e) + ": unknown field '"
+      throw new ConfigException(file.toString(), List.of("line " + keyLine(file, e) + ": unknown field '"
           + path(e) + "' (expected one of " + e.getKnownPropertyIds().stream()
           .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")"));
     } catch (JsonMappingException e) {
@@ -89,6 +89,25 @@ final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
     }
+  }
+
+  /**
+   * The line of an unknown key. Jackson reports records' unknown properties at the end of the
+   * enclosing object (they are buffered for the constructor), so the key is looked up instead.
+   */
+  private static int keyLine(Path file, UnrecognizedPropertyException e) {
+    Pattern key = Pattern.compile("^\\s*-?\\s*" + Pattern.quote(e.getPropertyName()) + "\\s*:");
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (key.matcher(lines.get(i)).find()) {
+          return i + 1;
+        }
+      }
+    } catch (IOException unreadable) {
+      // Fall back to Jackson's location.
+    }
+    return line(e);
   }
 
   private static int line(JsonProcessingException e) {

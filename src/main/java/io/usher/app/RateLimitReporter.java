@@ -1,15 +1,15 @@
 package io.usher.app;
 
 import io.usher.matrix.RateLimitListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /** Tells the organiser when the homeserver slows the bot down, and what to do about it. */
 final class RateLimitReporter implements RateLimitListener {
-  private final PrintStream err;
+  private final PrintWriter err;
   private boolean explained;
 
-  RateLimitReporter(PrintStream err) {
+  RateLimitReporter(PrintWriter err) {
     this.err = err;
   }
 

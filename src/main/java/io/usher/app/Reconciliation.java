@@ -13,7 +13,7 @@ import io.usher.plan.Plan;
 import io.usher.plan.Planner;
 import io.usher.plan.Policy;
 import io.usher.schedule.Conference;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
 /** Wires one plan (and optionally apply) run: schedule, client, observed state, planner. */
@@ -25,7 +25,7 @@ final class Reconciliation {
   final ObservedConference observed;
   final Plan plan;
 
-  Reconciliation(Settings settings, Conference conference, PrintStream err) {
+  Reconciliation(Settings settings, Conference conference, PrintWriter err) {
     this.settings = settings;
     this.client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
         RetryPolicy.defaults(), new RateLimitReporter(err));
@@ -48,9 +48,12 @@ final class Reconciliation {
     }
   }
 
-  PlanExecutor executor(PrintStream err) {
+  PlanExecutor executor(PrintWriter err) {
     return new PlanExecutor(client, planner, me.serverName(), me.userId(),
-        settings.parallelism(), err::println);
+        settings.parallelism(), line -> {
+          err.println(line);
+          err.flush();
+        });
   }
 
   String spaceAlias() {

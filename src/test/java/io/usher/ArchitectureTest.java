@@ -1,0 +1,62 @@
+package io.usher;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package import rules of DESIGN.md. */
+class ArchitectureTest {
+  static final JavaClasses USHER = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.usher");
+
+  private static void onlyDependsOn(String pkg, String... allowed) {
+    String[] all = new String[allowed.length + 2];
+    all[0] = "java..";
+    all[1] = pkg;
+    System.arraycopy(allowed, 0, all, 2, allowed.length);
+    classes().that().resideInAPackage(pkg).should().onlyDependOnClassesThat()
+        .resideInAnyPackage(all).check(USHER);
+  }
+
+  @Test
+  void scheduleModelUsesJavaOnly() {
+    onlyDependsOn("io.usher.schedule");
+  }
+
+  @Test
+  void parsersUseTheModelAndParsingLibrariesOnly() {
+    onlyDependsOn("io.usher.schedule.pentabarf", "io.usher.schedule", "javax.xml.stream..",
+        "com.fasterxml.jackson..", "net.fortuna.ical4j..");
+  }
+
+  @Test
+  void scheduleSourceUsesParsersAndOkHttp() {
+    onlyDependsOn("io.usher.schedule.source", "io.usher.schedule..", "okhttp3..", "kotlin..");
+  }
+
+  @Test
+  void matrixClientKnowsNothingOfConferences() {
+    onlyDependsOn("io.usher.matrix", "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..");
+  }
+
+  @Test
+  void planUsesTheScheduleOnly() {
+    onlyDependsOn("io.usher.plan", "io.usher.schedule");
+  }
+
+  @Test
+  void applyUsesPlanAndMatrix() {
+    onlyDependsOn("io.usher.apply", "io.usher.plan", "io.usher.matrix");
+  }
+
+  @Test
+  void nothingImportsApp() {
+    noClasses().that().resideOutsideOfPackage("io.usher.app").should().dependOnClassesThat()
+        .resideInAPackage("io.usher.app").check(USHER);
+  }
+}

@@ -1,0 +1,85 @@
+package io.usher;
+
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RetryPolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real Synapse of scripts/synapse, for integration tests. Started by the script when it is
+ * not answering (the script is idempotent), so {@code mvn test} works on its own as well as
+ * through scripts/test.
+ */
+public final class LocalSynapse {
+  private static final Path TOKENS = Path.of(".usher", "synapse", "tokens.env");
+
+  public final String url;
+  public final String botToken;
+  public final String adminToken;
+  public final Path botTokenFile = Path.of(".usher", "synapse", "bot.token").toAbsolutePath();
+
+  private LocalSynapse(Map<String, String> env) {
+    this.url = env.get("HOMESERVER_URL");
+    this.botToken = env.get("BOT_TOKEN");
+    this.adminToken = env.get("ADMIN_TOKEN");
+  }
+
+  /** A running local Synapse, started by scripts/synapse if need be. */
+  public static synchronized LocalSynapse get() {
+    try {
+      if (!Files.exists(TOKENS) || !answers(read().get("HOMESERVER_URL"))) {
+        Process start = new ProcessBuilder("scripts/synapse", "start").inheritIO().start();
+        if (start.waitFor() != 0) {
+          throw new IllegalStateException("scripts/synapse start failed");
+        }
+      }
+      return new LocalSynapse(read());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the local Synapse", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public MatrixClient bot() {
+    return MatrixClient.create(url, botToken, RetryPolicy.defaults(), (e, w) -> { });
+  }
+
+  public MatrixClient admin() {
+    return MatrixClient.create(url, adminToken, RetryPolicy.defaults(), (e, w) -> { });
+  }
+
+  private static Map<String, String> read() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(TOKENS)) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        env.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return env;
+  }
+
+  private static boolean answers(String url) {
+    try {
+      HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(url + "/_matrix/client/versions")).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
