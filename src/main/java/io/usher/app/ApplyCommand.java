@@ -3,24 +3,13 @@ package io.usher.app;
 import io.usher.apply.ApplyResult;
 import io.usher.plan.PlanPrinter;
 import java.util.concurrent.Callable;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
 /** {@code usher apply}: plans, prints the plan, executes it and reports. */
 @Command(name = "apply", description = "Create and update the conference's rooms.")
 final class ApplyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
-  private PrintWriter err() {
-    return spec.commandLine().getErr();
-  }
+  @Mixin Output output;
 
   @Mixin ConferenceOptions options;
 
@@ -29,26 +18,26 @@ final class ApplyCommand implements Callable<Integer> {
     Settings settings = options.settings();
     var conference = ConferenceOptions.conference(settings);
     long start = System.nanoTime();
-    Reconciliation run = new Reconciliation(settings, conference, err());
-    out().print(new PlanPrinter(10).print(run.plan));
-    ApplyResult result = run.plan.isEmpty() ? null : run.executor(err())
+    Reconciliation run = new Reconciliation(settings, conference, output.err());
+    output.out().print(new PlanPrinter(10).print(run.plan));
+    ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
         .execute(run.plan, run.observed);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (result == null) {
-      out().println("Nothing created or changed.");
+      output.out().println("Nothing created or changed.");
     } else {
-      result.warnings().forEach(w -> out().println("  ! " + w));
-      result.failures().forEach(f -> out().println("  x " + f));
-      out().printf("Applied %d of %d actions; created %d rooms in %.1f s (%.1f rooms/s).%n",
+      result.warnings().forEach(w -> output.out().println("  ! " + w));
+      result.failures().forEach(f -> output.out().println("  x " + f));
+      output.out().printf("Applied %d of %d actions; created %d rooms in %.1f s (%.1f rooms/s).%n",
           result.actions() - result.failures().size(), result.actions(), result.roomsCreated(),
           seconds, result.roomsCreated() / Math.max(seconds, 1e-3));
     }
-    out().println(run.requestSummary());
-    out().printf("Wall time: %.1f s%n", seconds);
-    out().println("Conference space: " + run.spaceAlias() + "  (https://matrix.to/#/"
+    output.out().println(run.requestSummary());
+    output.out().printf("Wall time: %.1f s%n", seconds);
+    output.out().println("Conference space: " + run.spaceAlias() + "  (https://matrix.to/#/"
         + run.spaceAlias() + ")");
     if (result != null && !result.ok()) {
-      out().println(result.failures().size() + " actions failed; run apply again to retry.");
+      output.out().println(result.failures().size() + " actions failed; run apply again to retry.");
       return 1;
     }
     return 0;

@@ -7,25 +7,15 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code usher validate FILE}: checks a schedule without touching any homeserver. */
 @Command(name = "validate", description = "Check a schedule file or URL; contacts no homeserver.")
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
-  private PrintWriter err() {
-    return spec.commandLine().getErr();
-  }
+  @Mixin Output output;
 
   @Parameters(paramLabel = "SCHEDULE", description = "Schedule file or http(s) URL.")
   String schedule;
@@ -38,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       Conference c = new ScheduleSource(new OkHttpClient(), Optional.ofNullable(zone))
           .load(schedule);
-      out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
+      output.out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
           + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
           c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
       return 0;
