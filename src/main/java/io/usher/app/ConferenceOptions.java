@@ -4,6 +4,7 @@ import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.source.ScheduleSource;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Option;
@@ -30,9 +31,13 @@ final class ConferenceOptions {
 
   /** The parsed, validated schedule; read before any request reaches the homeserver. */
   static Conference conference(Settings settings) {
+    return load(settings.schedule(), Optional.of(settings.timeZone()));
+  }
+
+  /** A schedule from a file or URL; a bad one becomes a {@link BadInputException}. */
+  static Conference load(String location, Optional<ZoneId> fallbackZone) {
     try {
-      return new ScheduleSource(new OkHttpClient(), Optional.of(settings.timeZone()))
-          .load(settings.schedule());
+      return new ScheduleSource(new OkHttpClient(), fallbackZone).load(location);
     } catch (ScheduleException e) {
       throw new BadInputException("invalid schedule:\n" + e.getMessage(), e);
     }

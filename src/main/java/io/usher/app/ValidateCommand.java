@@ -1,12 +1,9 @@
 package io.usher.app;
 
 import io.usher.schedule.Conference;
-import io.usher.schedule.ScheduleException;
-import io.usher.schedule.source.ScheduleSource;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,15 +22,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      Conference c = new ScheduleSource(new OkHttpClient(), Optional.ofNullable(zone))
-          .load(schedule);
-      output.out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
-          + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
-          c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
-      return 0;
-    } catch (ScheduleException e) {
-      throw new BadInputException("invalid schedule:\n" + e.getMessage(), e);
-    }
+    Conference c = ConferenceOptions.load(schedule, Optional.ofNullable(zone));
+    output.out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
+        + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
+        c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
+    return 0;
   }
 }

@@ -1,6 +1,5 @@
 package io.usher.apply;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,10 +8,9 @@ import java.util.List;
  * @param failures one line per action that failed after retries: the room, the action and the
  *     homeserver's error
  * @param warnings things done differently than planned (e.g. an alias taken by another room)
- * @param elapsed wall time of the apply
  */
 public record ApplyResult(int actions, int roomsCreated, List<String> failures,
-    List<String> warnings, Duration elapsed) {
+    List<String> warnings) {
 
   public ApplyResult {
     failures = List.copyOf(failures);

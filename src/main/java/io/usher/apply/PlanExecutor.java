@@ -14,7 +14,6 @@ import io.usher.plan.Planner;
 import io.usher.plan.RoomKey;
 import io.usher.plan.SpaceChild;
 import io.usher.plan.StateTypes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,7 +55,6 @@ public final class PlanExecutor {
   }
 
   public ApplyResult execute(Plan plan, ObservedConference observed) {
-    long start = System.nanoTime();
     Run run = new Run(plan.actions().size());
     observed.rooms().forEach(room -> run.roomIds.put(room.key(), room.roomId()));
     if (!plan.creates().isEmpty()) {
@@ -68,7 +66,7 @@ public final class PlanExecutor {
     }
     run.all(plan.updates(), action -> change(action, run));
     return new ApplyResult(plan.actions().size(), run.created.size(), run.failures,
-        run.warnings, Duration.ofNanos(System.nanoTime() - start));
+        run.warnings);
   }
 
   private void create(RoomCreator creator, CreateRoom create, Run run) {

@@ -1,5 +1,7 @@
 package io.usher.plan;
 
+import java.util.Map;
+
 /** One change to the homeserver, as planned. {@link #room()} is the room it changes. */
 public sealed interface Action
     permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent {
@@ -23,13 +25,13 @@ public sealed interface Action
 
   /** Set one state event of an existing room. {@code change} says what changes, for people. */
   record PutState(RoomKey room, String type, String stateKey,
-      java.util.Map<String, Object> content, String change) implements Action {}
+      Map<String, Object> content, String change) implements Action {}
 
   /** Set the {@code m.space.child} event of {@code room} (a space) for {@code child}. */
-  record LinkChild(RoomKey room, RoomKey child, java.util.Map<String, Object> content)
+  record LinkChild(RoomKey room, RoomKey child, Map<String, Object> content)
       implements Action {}
 
   /** Set the {@code m.space.parent} event of {@code room} for {@code parent}. */
-  record LinkParent(RoomKey room, RoomKey parent, java.util.Map<String, Object> content)
+  record LinkParent(RoomKey room, RoomKey parent, Map<String, Object> content)
       implements Action {}
 }

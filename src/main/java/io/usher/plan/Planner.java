@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -181,7 +182,7 @@ public final class Planner {
 
   /** Empties links of {@code type} that point at this conference's rooms and are not wanted. */
   private static List<Action> unlinks(ObservedRoom seen, ObservedConference observed, String type,
-      java.util.function.Predicate<RoomKey> unwanted) {
+      Predicate<RoomKey> unwanted) {
     List<Action> changes = new ArrayList<>();
     seen.state().forEach((slot, content) -> {
       if (slot.type().equals(type) && !content.isEmpty()) {

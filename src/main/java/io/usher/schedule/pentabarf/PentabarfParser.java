@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -242,7 +244,7 @@ public final class PentabarfParser {
   /** What the XML says, before events are resolved against the time zone. */
   static final class Document {
     final String source;
-    final java.util.Map<String, String> conference = new java.util.HashMap<>();
+    final Map<String, String> conference = new HashMap<>();
     final List<Day> days = new ArrayList<>();
     final List<RawEvent> events = new ArrayList<>();
 
