@@ -55,6 +55,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void schedulerUsesApplyPlanScheduleAndQuartz() {
+    onlyDependsOn("io.usher.scheduler", "io.usher.apply", "io.usher.plan", "io.usher.schedule",
+        "org.quartz..");
+  }
+
+  @Test
+  void commandsUseApplyPlanScheduleAndMatrix() {
+    onlyDependsOn("io.usher.commands", "io.usher.apply", "io.usher.plan", "io.usher.schedule",
+        "io.usher.matrix");
+  }
+
+  @Test
   void nothingImportsApp() {
     noClasses().that().resideOutsideOfPackage("io.usher.app").should().dependOnClassesThat()
         .resideInAPackage("io.usher.app").check(USHER);

@@ -18,7 +18,8 @@ final class ApplyCommand implements Callable<Integer> {
     Settings settings = options.settings();
     var conference = ConferenceOptions.conference(settings);
     long start = System.nanoTime();
-    Reconciliation run = new Reconciliation(settings, conference, output.err());
+    Reconciliation run = new Reconciliation(settings, conference, output.err(),
+        options.at(settings));
     output.out().print(new PlanPrinter(10).print(run.plan));
     ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
         .execute(run.plan, run.observed);

@@ -4,6 +4,7 @@ import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.source.ScheduleSource;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -18,6 +19,16 @@ final class ConferenceOptions {
   @Option(names = "--schedule", description = "Use this schedule file or URL instead of the"
       + " config's conference.schedule.")
   String schedule;
+
+  @Option(names = "--at", description = "Plan for this time instead of now (ISO-8601, e.g."
+      + " 2026-02-01T10:00:00Z, or local time in the conference's zone, 2026-02-01T10:00):"
+      + " talks ended by then are hallways.")
+  String at;
+
+  /** The instant the desired state is for: --at, else now. */
+  Instant at(Settings settings) {
+    return at == null ? Instant.now() : Times.parse(at, settings.timeZone(), "--at");
+  }
 
   /** The validated settings, with --schedule applied. */
   Settings settings() {

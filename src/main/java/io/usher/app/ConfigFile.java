@@ -1,10 +1,12 @@
 package io.usher.app;
 
 import java.util.List;
+import java.util.Map;
 
 /** The YAML config file as written, before validation. Field names are snake_case in YAML. */
 record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<String> organisers,
-    List<String> moderators, ApplySection apply) {
+    List<String> moderators, ApplySection apply, String managementRoom,
+    LifecycleSection lifecycle) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile) {
     @Override
@@ -14,7 +16,12 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
   }
 
   record ConferenceSection(String id, String name, String timeZone, String schedule,
-      String groupBy) {}
+      String groupBy, String refreshEvery) {}
+
+  record LifecycleSection(String reminderBefore, String upNextBefore, String qaBeforeEnd,
+      String endWarningBefore, String grace, Map<String, TextsSection> texts) {}
+
+  record TextsSection(String track, String talk) {}
 
   record ApplySection(Integer parallelism) {}
 }

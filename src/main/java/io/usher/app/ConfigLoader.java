@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.usher.plan.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,11 +62,31 @@ final class ConfigLoader {
     if (parallelism < 1 || parallelism > 64) {
       problems.add("apply.parallelism: " + parallelism + " is out of range (expected 1-64)");
     }
+    LifecyclePolicy lifecycle = LifecycleConfig.of(raw.lifecycle(), problems);
+    Duration refresh = LifecycleConfig.duration(c.refreshEvery(), "conference.refresh_every",
+        Duration.ofMinutes(5), problems);
+    if (refresh.compareTo(Duration.ofSeconds(10)) < 0) {
+      problems.add("conference.refresh_every: " + c.refreshEvery() + " is too short (expected at"
+          + " least 10s)");
+    }
+    Optional<String> managementRoom = managementRoom(raw.managementRoom(), problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(file.toString(), problems);
     }
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
-        grouping, organisers, moderators, parallelism);
+        grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle);
+  }
+
+  private static Optional<String> managementRoom(String value, List<String> problems) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String room = value.strip();
+    if (!room.matches("[#!][^:\\s]+:\\S+")) {
+      problems.add("management_room: '" + room + "' is not a room alias or id (expected"
+          + " #name:server or !id:server)");
+    }
+    return Optional.of(room);
   }
 
   private static ConfigFile read(Path file) throws ConfigException {

@@ -20,7 +20,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = options.settings();
     var conference = ConferenceOptions.conference(settings);
-    Reconciliation run = new Reconciliation(settings, conference, output.err());
+    Reconciliation run = new Reconciliation(settings, conference, output.err(),
+        options.at(settings));
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
     output.out().println(run.requestSummary());
     return 0;

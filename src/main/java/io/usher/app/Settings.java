@@ -1,17 +1,27 @@
 package io.usher.app;
 
+import io.usher.plan.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
-/** A validated config. The access token is never printed: see {@link #toString()}. */
+/**
+ * A validated config. The access token is never printed: see {@link #toString()}.
+ *
+ * @param refreshEvery how often the running bot reloads the schedule
+ * @param managementRoom the room alias or id organisers command the running bot from
+ */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
-    List<String> organisers, List<String> moderators, int parallelism) {
+    List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
+    Optional<String> managementRoom, LifecyclePolicy lifecycle) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
-        otherSchedule, grouping, organisers, moderators, parallelism);
+        otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
+        managementRoom, lifecycle);
   }
 
   @Override

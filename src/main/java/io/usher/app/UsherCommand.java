@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code usher}: the top-level command, grouping the subcommands. */
 @Command(name = "usher", mixinStandardHelpOptions = true, version = "usher 0.1.0",
     description = "Creates and keeps up to date the Matrix rooms of a conference from its schedule.",
-    subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class})
+    subcommands = {PlanCommand.class, ApplyCommand.class, RunCommand.class,
+        ValidateCommand.class})
 final class UsherCommand implements Runnable {
   @Override
   public void run() {

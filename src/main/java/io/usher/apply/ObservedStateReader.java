@@ -1,11 +1,13 @@
 package io.usher.apply;
 
 import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RoomEvent;
 import io.usher.matrix.StateEvent;
 import io.usher.matrix.SyncResponse;
 import io.usher.plan.Locator;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.ObservedRoom;
+import io.usher.plan.RoomKey;
 import io.usher.plan.StateSlot;
 import io.usher.plan.StateTypes;
 import java.time.Duration;
@@ -33,23 +35,49 @@ public final class ObservedStateReader {
 
   /** The rooms the bot has joined whose locator names {@code conferenceId}. */
   public ObservedConference read(String conferenceId) {
+    return snapshot(conferenceId).rooms();
+  }
+
+  /**
+   * The rooms the bot has joined whose locator names {@code conferenceId}, and the announcement
+   * records in their account data, from one {@code /sync}.
+   */
+  public Snapshot snapshot(String conferenceId) {
     SyncResponse sync = client.sync(filter(), null, Duration.ZERO);
     List<ObservedRoom> rooms = new ArrayList<>();
-    sync.joinedRoomState().forEach((roomId, events) -> {
+    Map<String, Map<String, Object>> records = new HashMap<>();
+    sync.joined().forEach((roomId, joined) -> {
       Map<StateSlot, Map<String, Object>> state = new HashMap<>();
-      for (StateEvent event : events) {
+      for (StateEvent event : joined.state()) {
         state.put(new StateSlot(event.type(), event.stateKey()), event.content());
       }
       Map<String, Object> locator = state.get(new StateSlot(Locator.TYPE, ""));
       if (locator != null) {
         Locator.parse(locator).ifPresent(key -> rooms.add(new ObservedRoom(key, roomId, state)));
+        Map<String, Object> record = joined.accountData().get(Announcer.RECORD_TYPE);
+        if (record != null) {
+          records.put(roomId, record);
+        }
       }
     });
-    return ObservedConference.of(conferenceId, rooms);
+    ObservedConference conference = ObservedConference.of(conferenceId, rooms);
+    records.keySet().removeIf(roomId -> conference.keyOf(roomId).isEmpty());
+    return new Snapshot(conference, records);
+  }
+
+  /** One room's current state, read with {@code GET /rooms/{roomId}/state}. */
+  public ObservedRoom room(RoomKey key, String roomId) {
+    Map<StateSlot, Map<String, Object>> state = new HashMap<>();
+    for (RoomEvent event : client.roomState(roomId)) {
+      event.stateKey().filter(k -> STATE_TYPES.contains(event.type()))
+          .ifPresent(k -> state.put(new StateSlot(event.type(), k), event.content()));
+    }
+    return new ObservedRoom(key, roomId, state);
   }
 
   /**
-   * Only room state of our types; no timeline, presence, account data or ephemeral events.
+   * Only room state of our types and our announcement records; no timeline, presence, global
+   * account data or ephemeral events.
    *
    * <p>The nonce matters: Synapse answers an initial sync identical to one made in the last
    * {@code sync_response_cache_duration} (2 minutes by default) from its cache, so a bot
@@ -60,7 +88,8 @@ public final class ObservedStateReader {
     String types = String.join("\",\"", STATE_TYPES);
     String none = "{\"not_types\":[\"*\"]}";
     return "{\"room\":{\"state\":{\"types\":[\"" + types + "\"],\"lazy_load_members\":false},"
-        + "\"timeline\":{\"limit\":0},\"ephemeral\":" + none + ",\"account_data\":" + none
+        + "\"timeline\":{\"limit\":0},\"ephemeral\":" + none
+        + ",\"account_data\":{\"types\":[\"" + Announcer.RECORD_TYPE + "\"]}"
         + "},\"presence\":" + none + ",\"account_data\":" + none
         + ",\"io.usher.nonce\":\"" + UUID.randomUUID() + "\"}";
   }

@@ -74,7 +74,7 @@ public final class PlanExecutor {
     for (SpaceChild child : create.desired().children()) {
       Optional.ofNullable(run.roomIds.get(child.key())).ifPresentOrElse(
           id -> links.add(new StateEvent(StateTypes.SPACE_CHILD, id,
-              planner.childContent(child.order()))),
+              planner.childContent(child))),
           () -> run.failures.add(create.room() + ": not listing " + child.key()
               + ", which could not be created"));
     }

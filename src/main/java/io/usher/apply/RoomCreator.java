@@ -3,6 +3,7 @@ package io.usher.apply;
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
+import io.usher.matrix.RoomVersions;
 import io.usher.matrix.StateEvent;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
@@ -101,10 +102,6 @@ final class RoomCreator {
    * version 12 (MSC4289 made the creator's power implicit).
    */
   static boolean creatorInUsers(String roomVersion) {
-    try {
-      return Integer.parseInt(roomVersion) < 12;
-    } catch (NumberFormatException unstable) {
-      return !roomVersion.contains("hydra");
-    }
+    return !RoomVersions.creatorsHaveImplicitPower(roomVersion);
   }
 }

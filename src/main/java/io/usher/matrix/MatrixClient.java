@@ -118,6 +118,18 @@ public final class MatrixClient {
    * {@code txnId} makes a retried send idempotent; returns the event id.
    */
   public String sendNotice(String roomId, String txnId, String body, String html) {
+    return sendNotice(roomId, txnId, body, html, Map.of());
+  }
+
+  /**
+   * {@code PUT /rooms/{roomId}/send/m.room.message/{txnId}}: an {@code m.notice} with a plain
+   * body, an HTML {@code formatted_body} (when not null) and {@code extra} content keys. Synapse
+   * remembers a transaction id of the same access token for 24 hours and answers a repeat with
+   * the first event's id, so a deterministic {@code txnId} makes a send idempotent across
+   * restarts. Returns the event id.
+   */
+  public String sendNotice(String roomId, String txnId, String body, String html,
+      Map<String, Object> extra) {
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("msgtype", "m.notice");
     content.put("body", body);
@@ -125,8 +137,39 @@ public final class MatrixClient {
       content.put("format", "org.matrix.custom.html");
       content.put("formatted_body", html);
     }
+    content.putAll(extra);
     return call(Routes.SEND, content, Map.of(), roomId, "m.room.message", txnId)
         .path("event_id").asText();
+  }
+
+  /** {@code GET /rooms/{roomId}/state}: every current state event of a room the bot is in. */
+  public List<RoomEvent> roomState(String roomId) {
+    List<RoomEvent> events = new ArrayList<>();
+    call(Routes.ROOM_STATE, null, Map.of(), roomId).forEach(e -> events.add(roomEvent(e)));
+    return events;
+  }
+
+  /**
+   * {@code GET /rooms/{roomId}/messages}, backwards from the newest: at most {@code limit} events,
+   * returned oldest first.
+   */
+  public List<RoomEvent> recentMessages(String roomId, int limit) {
+    JsonNode body = call(Routes.MESSAGES, null,
+        Map.of("dir", "b", "limit", Integer.toString(limit)), roomId);
+    List<RoomEvent> events = new ArrayList<>();
+    body.path("chunk").forEach(e -> events.add(0, roomEvent(e)));
+    return events;
+  }
+
+  /** {@code POST /join/{roomIdOrAlias}}: joins (a no-op when joined) and returns the room id. */
+  public String join(String roomIdOrAlias) {
+    return call(Routes.JOIN, Map.of(), Map.of(), roomIdOrAlias).path("room_id").asText();
+  }
+
+  /** {@code PUT /user/{userId}/rooms/{roomId}/account_data/{type}}: private to the user. */
+  public void putRoomAccountData(String userId, String roomId, String type,
+      Map<String, Object> content) {
+    call(Routes.PUT_ROOM_ACCOUNT_DATA, content, Map.of(), userId, roomId, type);
   }
 
   /**
@@ -141,12 +184,17 @@ public final class MatrixClient {
       query.put("since", since);
     }
     JsonNode body = call(Routes.SYNC, null, query);
-    Map<String, List<StateEvent>> rooms = new LinkedHashMap<>();
+    Map<String, SyncResponse.JoinedRoom> rooms = new LinkedHashMap<>();
     body.path("rooms").path("join").fields().forEachRemaining(room -> {
-      List<StateEvent> events = new ArrayList<>();
-      addStateEvents(room.getValue().path("state").path("events"), events);
-      addStateEvents(room.getValue().path("timeline").path("events"), events);
-      rooms.put(room.getKey(), events);
+      List<StateEvent> state = new ArrayList<>();
+      addStateEvents(room.getValue().path("state").path("events"), state);
+      addStateEvents(room.getValue().path("timeline").path("events"), state);
+      List<RoomEvent> timeline = new ArrayList<>();
+      room.getValue().path("timeline").path("events").forEach(e -> timeline.add(roomEvent(e)));
+      Map<String, Map<String, Object>> accountData = new LinkedHashMap<>();
+      room.getValue().path("account_data").path("events").forEach(
+          e -> accountData.put(e.path("type").asText(), toMap(e.path("content"))));
+      rooms.put(room.getKey(), new SyncResponse.JoinedRoom(state, timeline, accountData));
     });
     return new SyncResponse(body.path("next_batch").asText(null), rooms);
   }
@@ -171,6 +219,13 @@ public final class MatrixClient {
             toMap(event.path("content"))));
       }
     }
+  }
+
+  private RoomEvent roomEvent(JsonNode event) {
+    return new RoomEvent(event.path("event_id").asText(), event.path("type").asText(),
+        event.has("state_key") ? Optional.of(event.path("state_key").asText()) : Optional.empty(),
+        event.path("sender").asText(), event.path("origin_server_ts").asLong(),
+        toMap(event.path("content")));
   }
 
   private Map<String, Object> toMap(JsonNode node) {
@@ -207,7 +262,7 @@ public final class MatrixClient {
       body = null;
     }
     if (result.ok()) {
-      if (body == null || !body.isObject()) {
+      if (body == null || !(body.isObject() || body.isArray() && route == Routes.ROOM_STATE)) {
         throw new MatrixException(route.toString(), result.status(), "M_NOT_JSON",
             "response body is not a JSON object: " + excerpt(result.body()), null);
       }

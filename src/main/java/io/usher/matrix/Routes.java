@@ -27,5 +27,15 @@ final class Routes {
   static final Route RESOLVE_ALIAS =
       new Route("GET", V3 + "/directory/room/{alias}", "resolveAlias");
 
+  /** #get_matrixclientv3roomsroomidstate */
+  static final Route ROOM_STATE = new Route("GET", V3 + "/rooms/{roomId}/state", "roomState");
+  /** #post_matrixclientv3joinroomidoralias */
+  static final Route JOIN = new Route("POST", V3 + "/join/{roomIdOrAlias}", "join");
+  /** #put_matrixclientv3useruseridroomsroomidaccount_datatype */
+  static final Route PUT_ROOM_ACCOUNT_DATA = new Route("PUT",
+      V3 + "/user/{userId}/rooms/{roomId}/account_data/{type}", "putRoomAccountData");
+  /** #get_matrixclientv3roomsroomidmessages */
+  static final Route MESSAGES = new Route("GET", V3 + "/rooms/{roomId}/messages", "messages");
+
   private Routes() {}
 }

@@ -1,10 +1,43 @@
 package io.usher.matrix;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@code /sync} returned that Usher reads: the next batch token and, for every joined room,
- * its state events (the {@code state} block followed by state events in the {@code timeline}).
+ * What a {@code /sync} returned that Usher reads
+ * (https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3sync).
+ *
+ * @param nextBatch the token to pass as {@code since} next time
+ * @param joined every joined room in the response, by room id
  */
-public record SyncResponse(String nextBatch, Map<String, List<StateEvent>> joinedRoomState) {}
+public record SyncResponse(String nextBatch, Map<String, JoinedRoom> joined) {
+
+  public SyncResponse {
+    joined = Map.copyOf(joined);
+  }
+
+  /**
+   * One joined room's part of the response.
+   *
+   * @param state the {@code state} block followed by state events in the {@code timeline}
+   * @param timeline the timeline events, oldest first
+   * @param accountData the bot's room account data, by type
+   */
+  public record JoinedRoom(List<StateEvent> state, List<RoomEvent> timeline,
+      Map<String, Map<String, Object>> accountData) {
+
+    public JoinedRoom {
+      state = List.copyOf(state);
+      timeline = List.copyOf(timeline);
+      accountData = Map.copyOf(accountData);
+    }
+  }
+
+  /** Each joined room's state events, by room id. */
+  public Map<String, List<StateEvent>> joinedRoomState() {
+    Map<String, List<StateEvent>> state = new LinkedHashMap<>();
+    joined.forEach((roomId, room) -> state.put(roomId, room.state()));
+    return state;
+  }
+}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every room a conference should have, children before the spaces that list them, and the tracks
@@ -26,6 +27,12 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
 
   public Optional<DesiredRoom> room(RoomKey key) {
     return rooms.stream().filter(room -> room.key().equals(key)).findFirst();
+  }
+
+  /** The same conference restricted to the rooms with these keys, for a partial reconcile. */
+  public DesiredConference only(Set<RoomKey> keys) {
+    return new DesiredConference(conferenceId, name,
+        rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks);
   }
 
   /** The conference space. */

@@ -2,6 +2,7 @@ package io.usher.plan;
 
 import io.usher.schedule.Conference;
 import io.usher.schedule.Talk;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The desired state of a conference's rooms: a pure function of the schedule and the policy.
+ * The desired state of a conference's rooms: a pure function of the schedule, the policy and
+ * the time. A talk room is private until its slot ends, then a public hallway, suggested in its
+ * track's space so attendees find it.
  *
  * <p>Layout: the conference space holds one space per track (grouped into subspaces by event
  * type when there are more than {@link Policy#maxSpaceChildren()}); a track space holds the
@@ -28,22 +31,33 @@ public final class DesiredState {
 
   private final Conference conference;
   private final Policy policy;
+  private final Instant now;
   private final String name;
   private final Topics topics;
   private final Map<RoomKey, Spec> specs = new LinkedHashMap<>();
   private final Map<RoomKey, RoomKey> parentOf = new HashMap<>();
   private final Set<String> aliases = new HashSet<>();
 
-  private DesiredState(Conference conference, Policy policy) {
+  private DesiredState(Conference conference, Policy policy, Instant now) {
     this.conference = conference;
     this.policy = policy;
+    this.now = now;
     this.name = policy.conferenceName().isEmpty() ? conference.title() : policy.conferenceName();
     this.topics = new Topics(conference.timeZone(), name);
   }
 
-  /** The rooms the conference should have; see the class comment for their layout. */
-  public static DesiredConference of(Conference conference, Policy policy) {
-    return new DesiredState(conference, policy).build();
+  /**
+   * The rooms the conference should have at {@code now}; see the class comment for their layout.
+   *
+   * @param now a UTC instant; talks whose slot ended at or before it are hallways
+   */
+  public static DesiredConference of(Conference conference, Policy policy, Instant now) {
+    return new DesiredState(conference, policy, now).build();
+  }
+
+  /** Whether a talk's room is a public hallway at {@code now}: its slot has ended. */
+  public static boolean isHallway(Talk talk, Instant now) {
+    return !now.isBefore(talk.end());
   }
 
   private DesiredConference build() {
@@ -95,10 +109,12 @@ public final class DesiredState {
     for (Talk talk : track.talks()) {
       RoomKey key = key(RoomKind.TALK, talk.id().value());
       String slug = Slugs.slug(talk.slug().isEmpty() ? talk.title() : talk.slug());
+      boolean hallway = isHallway(talk, now);
       add(new Spec(key, talk.title(), topics.talk(talk),
-          alias(policy.conferenceId() + "-talk-" + slug), Access.PRIVATE,
+          alias(policy.conferenceId() + "-talk-" + slug), hallway ? Access.PUBLIC : Access.PRIVATE,
           powerLevels(RoomKind.TALK), List.of(), track.id()));
-      talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id())));
+      talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id()),
+          hallway));
     }
     if (talks.size() + 2 <= policy.maxSpaceChildren()) {
       return talks;

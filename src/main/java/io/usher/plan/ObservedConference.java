@@ -45,6 +45,18 @@ public final class ObservedConference {
     keyByRoomId.put(room.roomId(), room.key());
   }
 
+  /** This conference with some rooms' state replaced by a fresher reading of the same rooms. */
+  public ObservedConference with(Collection<ObservedRoom> fresher) {
+    ObservedConference updated = new ObservedConference();
+    rooms.values().forEach(updated::add);
+    fresher.forEach(room -> {
+      updated.rooms.put(room.key(), room);
+      updated.keyByRoomId.put(room.roomId(), room.key());
+    });
+    updated.warnings.addAll(warnings);
+    return updated;
+  }
+
   public Optional<ObservedRoom> room(RoomKey key) {
     return Optional.ofNullable(rooms.get(key));
   }

@@ -63,11 +63,15 @@ public final class Planner {
         observed.warnings(), desired.rooms().size());
   }
 
-  /** The content of {@code m.space.child} for a child sorted by {@code order}. */
-  public Map<String, Object> childContent(String order) {
+  /**
+   * The content of {@code m.space.child} for a child
+   * (https://spec.matrix.org/latest/client-server-api/#mspacechild).
+   */
+  public Map<String, Object> childContent(SpaceChild child) {
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("via", List.of(serverName));
-    content.put("order", order);
+    content.put("order", child.order());
+    content.put("suggested", child.suggested());
     return content;
   }
 
@@ -159,7 +163,7 @@ public final class Planner {
     Set<RoomKey> wantedChildren = room.children().stream().map(SpaceChild::key)
         .collect(Collectors.toSet());
     for (SpaceChild child : room.children()) {
-      Map<String, Object> content = childContent(child.order());
+      Map<String, Object> content = childContent(child);
       Optional<Map<String, Object>> current = observed.room(child.key())
           .flatMap(c -> seen.state(StateTypes.SPACE_CHILD, c.roomId()));
       if (current.isEmpty() || !Contents.covers(current.get(), content)) {

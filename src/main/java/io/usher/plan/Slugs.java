@@ -29,6 +29,15 @@ final class Slugs {
     return slug.isEmpty() ? "x" + shortHash(text) : slug;
   }
 
+  /**
+   * A transaction id part: the text when it is already {@code [A-Za-z0-9._/-]}, else a slug of it
+   * plus its hash, so distinct texts stay distinct.
+   */
+  static String txnSafe(String text) {
+    return text.matches("[A-Za-z0-9._/-]+") ? text.replace('/', '.')
+        : slug(text) + "-" + shortHash(text);
+  }
+
   /** Six hex digits of the text's SHA-256: a stable tie-breaker for colliding slugs. */
   static String shortHash(String text) {
     try {

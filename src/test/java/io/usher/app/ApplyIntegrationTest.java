@@ -59,7 +59,8 @@ class ApplyIntegrationTest {
   private static Reconciliation reconcile(Path config) throws Exception {
     Settings settings = new ConfigLoader().load(config);
     Conference conference = ConferenceOptions.conference(settings);
-    return new Reconciliation(settings, conference, new PrintWriter(new StringWriter()));
+    return new Reconciliation(settings, conference, new PrintWriter(new StringWriter()),
+        java.time.Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   private static String roomOf(String alias) {
@@ -77,7 +78,7 @@ class ApplyIntegrationTest {
     Path config = config(conf);
     StringWriter out = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-        "apply", "-c", config.toString());
+        "apply", "-c", config.toString(), "--at", "2026-03-01T00:00:00Z");
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).contains("created 18 rooms")
         .contains("Conference space: #" + conf + ":localhost");
@@ -124,8 +125,8 @@ class ApplyIntegrationTest {
     Reconciliation again = reconcile(config);
     assertThat(again.plan.actions()).isEmpty();
     assertThat(again.observed.rooms()).hasSize(18);
-    assertThat(again.client.stats().writes()).isZero();
-    assertThat(again.client.stats().total()).isEqualTo(2);
+    assertThat(again.connection.client.stats().writes()).isZero();
+    assertThat(again.connection.client.stats().total()).isEqualTo(2);
   }
 
   @Test

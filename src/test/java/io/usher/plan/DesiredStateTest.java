@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DesiredStateTest {
+  /** Before the conference: every talk room is private. */
+  static final java.time.Instant BEFORE = java.time.Instant.parse("2000-01-01T00:00:00Z");
+
   static final Policy POLICY = new Policy("fosdem2021", "", "example.org", TrackGrouping.TRACK,
       List.of("@org:example.org"), List.of("@mod:example.org"), 50);
 
@@ -31,7 +34,7 @@ class DesiredStateTest {
 
   @Test
   void fosdem2021HasARoomPerTrackBackstageAndTalk() throws Exception {
-    DesiredConference desired = DesiredState.of(fosdem2021(), POLICY);
+    DesiredConference desired = DesiredState.of(fosdem2021(), POLICY, BEFORE);
     Map<RoomKind, Long> counts = countByKind(desired);
     assertThat(counts.get(RoomKind.TRACK)).isEqualTo(109);
     assertThat(counts.get(RoomKind.BACKSTAGE)).isEqualTo(109);
@@ -43,7 +46,7 @@ class DesiredStateTest {
 
   @Test
   void noSpaceHasMoreThanFiftyChildrenAndEveryRoomIsInExactlyOneSpace() throws Exception {
-    DesiredConference desired = DesiredState.of(fosdem2021(), POLICY);
+    DesiredConference desired = DesiredState.of(fosdem2021(), POLICY, BEFORE);
     Map<RoomKey, DesiredRoom> byKey = desired.byKey();
     Set<RoomKey> listed = new HashSet<>();
     for (DesiredRoom room : desired.rooms()) {
@@ -60,7 +63,7 @@ class DesiredStateTest {
 
   @Test
   void childrenComeBeforeTheSpacesThatListThem() throws Exception {
-    List<DesiredRoom> rooms = DesiredState.of(fosdem2021(), POLICY).rooms();
+    List<DesiredRoom> rooms = DesiredState.of(fosdem2021(), POLICY, BEFORE).rooms();
     Map<RoomKey, Integer> position = new java.util.HashMap<>();
     for (int i = 0; i < rooms.size(); i++) {
       position.put(rooms.get(i).key(), i);
@@ -78,7 +81,7 @@ class DesiredStateTest {
           .parse(SharedSchedules.path(file));
       for (TrackGrouping grouping : TrackGrouping.values()) {
         Policy policy = new Policy("conf", "", "example.org", grouping, List.of(), List.of(), 50);
-        List<String> aliases = DesiredState.of(c, policy).rooms().stream()
+        List<String> aliases = DesiredState.of(c, policy, BEFORE).rooms().stream()
             .map(DesiredRoom::aliasLocalpart).toList();
         assertThat(aliases).doesNotHaveDuplicates()
             .allMatch(a -> a.matches("[a-z0-9][a-z0-9-]*") && a.length() <= 100, "safe alias");
@@ -90,7 +93,7 @@ class DesiredStateTest {
   void groupingByRoomMakesOneTrackPerScheduleRoom() throws Exception {
     Policy byRoom = new Policy("c", "", "example.org", TrackGrouping.ROOM, List.of(), List.of(),
         50);
-    DesiredConference desired = DesiredState.of(fosdem2021(), byRoom);
+    DesiredConference desired = DesiredState.of(fosdem2021(), byRoom, BEFORE);
     assertThat(countByKind(desired).get(RoomKind.TRACK)).isEqualTo(106);
     assertThat(desired.tracks()).allMatch(t -> t.streamRoom().equals(t.name()));
   }
@@ -101,7 +104,7 @@ class DesiredStateTest {
         .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2025));
     Policy policy = new Policy("c", "", "example.org", TrackGrouping.TRACK, List.of(), List.of(),
         50);
-    Map<String, PlannedTrack> tracks = DesiredState.of(c, policy).tracks().stream()
+    Map<String, PlannedTrack> tracks = DesiredState.of(c, policy, BEFORE).tracks().stream()
         .collect(Collectors.toMap(PlannedTrack::name, Function.identity()));
     PlannedTrack junior = tracks.get("FOSDEM Junior");
     Map<String, Long> rooms = junior.talks().stream()
@@ -115,7 +118,7 @@ class DesiredStateTest {
   void exampleScheduleRoomsHaveTopicsInTheConferenceZoneAndPowerLevels() throws Exception {
     Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
     DesiredConference desired = DesiredState.of(c, new Policy("ex", "", "localhost",
-        TrackGrouping.TRACK, List.of("@org:localhost"), List.of("@mod:localhost"), 50));
+        TrackGrouping.TRACK, List.of("@org:localhost"), List.of("@mod:localhost"), 50), BEFORE);
     DesiredRoom talk = desired.room(new RoomKey(RoomKind.TALK, "ex", "302")).orElseThrow();
     assertThat(talk.topic()).startsWith("Sun 15 Mar 2026, 00:30–01:00 (Europe/Brussels)")
         .contains("room K.3.201", "Fay Night-Owl");

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
+  /** Before the conference: every talk room is private. */
+  static final java.time.Instant BEFORE = java.time.Instant.parse("2000-01-01T00:00:00Z");
+
   static final String BOT = "@bot:localhost";
   final Planner planner = new Planner("localhost", BOT);
   DesiredConference desired;
@@ -23,7 +26,7 @@ class PlannerTest {
   void setUp() throws Exception {
     Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
     desired = DesiredState.of(c, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
-        List.of("@org:localhost"), List.of(), 50));
+        List.of("@org:localhost"), List.of(), 50), BEFORE);
   }
 
   /** The homeserver as it would be after a perfect apply, with Synapse's extra keys. */
@@ -43,7 +46,7 @@ class PlannerTest {
       powerLevels.put("events", Map.of("m.room.name", 50));
       state.put(new StateSlot(StateTypes.POWER_LEVELS, ""), powerLevels);
       room.children().forEach(c -> state.put(new StateSlot(StateTypes.SPACE_CHILD,
-          ids.get(c.key())), planner.childContent(c.order())));
+          ids.get(c.key())), planner.childContent(c)));
       room.parent().ifPresent(p -> state.put(new StateSlot(StateTypes.SPACE_PARENT,
           ids.get(p)), planner.parentContent()));
       rooms.add(new ObservedRoom(room.key(), ids.get(room.key()), state));
@@ -83,7 +86,7 @@ class PlannerTest {
     List<ObservedRoom> before = homeserverMatching(desired);
     Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
     DesiredConference changed = DesiredState.of(c, new Policy("ex", "", "localhost",
-        TrackGrouping.TRACK, List.of("@org:localhost", "@new:localhost"), List.of(), 50));
+        TrackGrouping.TRACK, List.of("@org:localhost", "@new:localhost"), List.of(), 50), BEFORE);
     Plan plan = planner.plan(changed, ObservedConference.of("ex", before));
     assertThat(plan.creates()).isEmpty();
     assertThat(plan.updates()).hasSize(desired.rooms().size())
@@ -109,7 +112,7 @@ class PlannerTest {
         new RoomKey(RoomKind.TRACK_SPACE, "ex", "real-time-communications"), removed,
         planner.childContent(desired.room(new RoomKey(RoomKind.TRACK_SPACE, "ex",
             "real-time-communications")).orElseThrow().children().stream()
-            .filter(ch -> ch.key().equals(removed)).findFirst().orElseThrow().order())));
+            .filter(ch -> ch.key().equals(removed)).findFirst().orElseThrow())));
   }
 
   @Test

@@ -1,0 +1,63 @@
+package io.usher.app;
+
+import io.usher.apply.ObservedStateReader;
+import io.usher.apply.PlanExecutor;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.MatrixException;
+import io.usher.matrix.RetryPolicy;
+import io.usher.matrix.WhoAmI;
+import io.usher.plan.Planner;
+import io.usher.plan.Policy;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The bot on its homeserver: client, identity, the policy and planner that depend on them. */
+final class Connection {
+  final Settings settings;
+  final MatrixClient client;
+  final WhoAmI me;
+  final Policy policy;
+  final Planner planner;
+
+  Connection(Settings settings, PrintWriter err) {
+    this.settings = settings;
+    this.client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
+        RetryPolicy.defaults(), new RateLimitReporter(err));
+    this.me = whoami(client, settings);
+    this.policy = new Policy(settings.conferenceId(), settings.conferenceName(),
+        me.serverName(), settings.grouping(), settings.organisers(), settings.moderators(),
+        Policy.DEFAULT_MAX_SPACE_CHILDREN);
+    this.planner = new Planner(me.serverName(), me.userId());
+  }
+
+  private static WhoAmI whoami(MatrixClient client, Settings settings) {
+    try {
+      return client.whoami();
+    } catch (MatrixException e) {
+      throw new IllegalStateException("cannot use the homeserver at " + settings.homeserverUrl()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  ObservedStateReader reader() {
+    return new ObservedStateReader(client);
+  }
+
+  PlanExecutor executor(Consumer<String> progress) {
+    return new PlanExecutor(client, planner, me.serverName(), me.userId(),
+        settings.parallelism(), progress);
+  }
+
+  String spaceAlias() {
+    return "#" + settings.conferenceId() + ":" + me.serverName();
+  }
+
+  String requestSummary() {
+    var stats = client.stats();
+    return stats.total() + " HTTP requests (" + stats.writes() + " writes"
+        + (stats.rateLimited() > 0 ? ", " + stats.rateLimited() + " rate-limited" : "") + "): "
+        + stats.byEndpoint().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}

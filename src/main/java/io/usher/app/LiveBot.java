@@ -1,0 +1,154 @@
+package io.usher.app;
+
+import io.usher.apply.Announcer;
+import io.usher.apply.Reconciler;
+import io.usher.commands.BotControl;
+import io.usher.commands.ManagementRoom;
+import io.usher.plan.LifecycleStatus;
+import io.usher.plan.Plan;
+import io.usher.plan.UpcomingPhase;
+import io.usher.scheduler.LifecycleRunner;
+import io.usher.scheduler.PhaseOutcome;
+import io.usher.scheduler.RunnerSettings;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: the lifecycle runner, the management room and the schedule refresh, wired
+ * together. Implements the management room's commands.
+ */
+final class LiveBot implements BotControl, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveBot.class);
+
+  private final Settings settings;
+  private final Connection connection;
+  private final LifecycleRunner runner;
+  private final Optional<ManagementRoom> room;
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread thread = new Thread(r, "usher-schedule-refresh");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  /**
+   * @param clock every time decision reads it; a {@link io.usher.scheduler.ScaledClock} rehearses
+   * @param pollTimeout how long one management-room {@code /sync} waits
+   */
+  LiveBot(Settings settings, Clock clock, PrintWriter err, Consumer<PhaseOutcome> outcomes,
+      Duration pollTimeout) {
+    this.settings = settings;
+    this.connection = new Connection(settings, err);
+    Reconciler reconciler = new Reconciler(connection.reader(), connection.planner,
+        connection.executor(LOG::debug), settings.conferenceId());
+    Announcer announcer = new Announcer(connection.client, connection.me.userId());
+    this.runner = new LifecycleRunner(new RunnerSettings(clock, connection.policy,
+        settings.lifecycle(), settings.parallelism()), reconciler, announcer,
+        this::tellOrganisers, outcomes);
+    this.room = settings.managementRoom().map(alias -> new ManagementRoom(connection.client,
+        connection.me.userId(), ManagementRoom.open(connection.client, alias,
+            connection.me.userId(), connection.me.serverName(), settings.organisers(),
+            settings.conferenceName().isEmpty() ? settings.conferenceId()
+                : settings.conferenceName()),
+        this, settings.timeZone(), pollTimeout, LOG::info));
+  }
+
+  /**
+   * Loads the schedule (a bad one stops here, before any change), reconciles, catches up and
+   * starts the timer, the management room and the schedule refresh.
+   */
+  void start() {
+    var conference = ConferenceOptions.conference(settings);
+    runner.start(conference);
+    room.ifPresent(ManagementRoom::start);
+    long every = settings.refreshEvery().toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("running {}: {} rooms, {} phases scheduled", settings.conferenceId(),
+        runner.status().rooms(), runner.status().scheduledJobs());
+  }
+
+  LifecycleRunner runner() {
+    return runner;
+  }
+
+  Optional<String> managementRoomId() {
+    return room.map(ManagementRoom::roomId);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  private void tellOrganisers(String line) {
+    LOG.warn(line);
+    room.ifPresent(r -> r.notice(line));
+  }
+
+  private void refreshQuietly() {
+    try {
+      String summary = refresh();
+      LOG.info("schedule refresh: {}", summary);
+    } catch (RuntimeException e) {
+      tellOrganisers("Schedule refresh failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public LifecycleStatus status() {
+    return runner.status();
+  }
+
+  @Override
+  public List<UpcomingPhase> upcoming(Optional<String> track, int limit) {
+    return runner.upcoming(track, limit);
+  }
+
+  @Override
+  public Plan plan() {
+    return runner.plan();
+  }
+
+  @Override
+  public String apply() {
+    return runner.reconcileAll();
+  }
+
+  /** @throws BadInputException when the schedule cannot be read; the current one is kept */
+  @Override
+  public String refresh() {
+    return runner.refresh(ConferenceOptions.conference(settings));
+  }
+
+  @Override
+  public void run() {
+    runner.resume();
+  }
+
+  @Override
+  public void pause() {
+    runner.pause();
+  }
+
+  /** Stops at once, as a killed process would. For tests. */
+  void kill() {
+    refresher.shutdownNow();
+    room.ifPresent(ManagementRoom::close);
+    runner.kill();
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    room.ifPresent(ManagementRoom::close);
+    runner.close();
+  }
+}

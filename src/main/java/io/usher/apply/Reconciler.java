@@ -1,0 +1,62 @@
+package io.usher.apply;
+
+import io.usher.plan.DesiredConference;
+import io.usher.plan.ObservedConference;
+import io.usher.plan.ObservedRoom;
+import io.usher.plan.Plan;
+import io.usher.plan.Planner;
+import io.usher.plan.RoomKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Brings a conference's rooms, or some of them, to a desired state: read, plan, execute. Used by
+ * the long-running bot, which reconciles the rooms a phase changes without reading every room.
+ */
+public final class Reconciler {
+  private final ObservedStateReader reader;
+  private final Planner planner;
+  private final PlanExecutor executor;
+  private final String conferenceId;
+
+  public Reconciler(ObservedStateReader reader, Planner planner, PlanExecutor executor,
+      String conferenceId) {
+    this.reader = reader;
+    this.planner = planner;
+    this.executor = executor;
+    this.conferenceId = conferenceId;
+  }
+
+  /** Every managed room and announcement record, from one {@code /sync}. */
+  public Snapshot observe() {
+    return reader.snapshot(conferenceId);
+  }
+
+  public Plan plan(DesiredConference desired, ObservedConference observed) {
+    return planner.plan(desired, observed);
+  }
+
+  /** Executes a plan made against {@code observed}; an empty plan sends nothing. */
+  public ApplyResult apply(Plan plan, ObservedConference observed) {
+    if (plan.isEmpty()) {
+      return new ApplyResult(0, 0, List.of(), List.of());
+    }
+    return executor.execute(plan, observed);
+  }
+
+  /**
+   * Reconciles only the rooms with these keys, after reading their current state (one request
+   * per known room). {@code known} supplies the other rooms' ids for space links; a room it does
+   * not know is created.
+   */
+  public ApplyResult reconcileRooms(DesiredConference desired, Set<RoomKey> keys,
+      ObservedConference known) {
+    List<ObservedRoom> fresh = new ArrayList<>();
+    for (RoomKey key : keys) {
+      known.room(key).ifPresent(room -> fresh.add(reader.room(key, room.roomId())));
+    }
+    ObservedConference observed = known.with(fresh);
+    return apply(planner.plan(desired.only(keys), observed), observed);
+  }
+}

@@ -1,0 +1,30 @@
+package io.usher.commands;
+
+import io.usher.plan.LifecycleStatus;
+import io.usher.plan.Plan;
+import io.usher.plan.UpcomingPhase;
+import java.util.List;
+import java.util.Optional;
+
+/** What management-room commands can do to the running bot. Implemented where it is wired. */
+public interface BotControl {
+  LifecycleStatus status();
+
+  /** The phases not yet handled, soonest first, of tracks matching the filter. */
+  List<UpcomingPhase> upcoming(Optional<String> track, int limit);
+
+  /** What {@code apply} would do now. */
+  Plan plan();
+
+  /** Reconciles every room now; returns a one-line summary. */
+  String apply();
+
+  /** Reloads the schedule and follows its changes; returns a one-line summary. */
+  String refresh();
+
+  /** Resumes handling phases. */
+  void run();
+
+  /** Stops handling phases until {@link #run()}. */
+  void pause();
+}

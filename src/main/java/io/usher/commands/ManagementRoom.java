@@ -1,0 +1,163 @@
+package io.usher.commands;
+
+import io.usher.matrix.CreateRoomRequest;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RoomEvent;
+import io.usher.matrix.RoomVersions;
+import io.usher.matrix.SyncResponse;
+import io.usher.plan.Html;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The room organisers run the bot from. A long-polling {@code /sync} restricted to this room's
+ * messages delivers commands ({@code !usher ...}); members with power level 50 or more are
+ * obeyed, others are refused politely and nothing changes. Messages sent before the bot started
+ * are not acted on.
+ */
+public final class ManagementRoom implements AutoCloseable {
+  /** The power level a member needs to give commands. */
+  public static final int REQUIRED_LEVEL = 50;
+
+  private final MatrixClient client;
+  private final String botUserId;
+  private final String roomId;
+  private final Commands commands;
+  private final Duration pollTimeout;
+  private final Consumer<String> log;
+  private final AtomicLong sent = new AtomicLong();
+  private final String session = UUID.randomUUID().toString().substring(0, 8);
+  private volatile boolean running;
+  private Thread listener;
+
+  /**
+   * @param pollTimeout how long one {@code /sync} waits for messages (also how long stopping may
+   *     take)
+   * @param log receives a line per command handled and per listening error
+   */
+  public ManagementRoom(MatrixClient client, String botUserId, String roomId, BotControl control,
+      ZoneId zone, Duration pollTimeout, Consumer<String> log) {
+    this.client = client;
+    this.botUserId = botUserId;
+    this.roomId = roomId;
+    this.commands = new Commands(control, zone);
+    this.pollTimeout = pollTimeout;
+    this.log = log;
+  }
+
+  /**
+   * The management room's id: {@code room} (an id or an alias) joined; an alias of this server
+   * that does not exist yet is created as a private room with the organisers invited at power
+   * 100.
+   */
+  public static String open(MatrixClient client, String room, String botUserId,
+      String serverName, List<String> organisers, String conferenceName) {
+    if (room.startsWith("#") && client.resolveAlias(room).isEmpty()
+        && room.endsWith(":" + serverName)) {
+      Map<String, Object> users = new TreeMap<>();
+      organisers.forEach(user -> users.put(user, 100));
+      if (!RoomVersions.creatorsHaveImplicitPower(client.defaultRoomVersion())) {
+        users.put(botUserId, 100);
+      }
+      String localpart = room.substring(1, room.length() - serverName.length() - 1);
+      return client.createRoom(new CreateRoomRequest("private_chat", "private", localpart,
+          conferenceName + " management", "Usher's management room: !usher help", organisers,
+          Map.of("users", users), List.of(), null, null));
+    }
+    return client.join(room);
+  }
+
+  public String roomId() {
+    return roomId;
+  }
+
+  /** Starts listening on a daemon thread; commands sent from now on are answered. */
+  public void start() {
+    String since = client.sync(filter(), null, Duration.ZERO).nextBatch();
+    running = true;
+    listener = new Thread(() -> listen(since), "usher-management-room");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  /** Posts a notice from the bot (a skipped announcement, an error). Never throws. */
+  public void notice(String text) {
+    try {
+      client.sendNotice(roomId, "usher." + session + "." + sent.incrementAndGet(), text,
+          html(text));
+    } catch (RuntimeException e) {
+      log.accept("cannot post in the management room: " + e.getMessage());
+    }
+  }
+
+  private void listen(String from) {
+    String since = from;
+    while (running) {
+      try {
+        SyncResponse sync = client.sync(filter(), since, pollTimeout);
+        since = sync.nextBatch();
+        Optional.ofNullable(sync.joined().get(roomId))
+            .ifPresent(room -> room.timeline().forEach(this::handle));
+      } catch (RuntimeException e) {
+        if (running) {
+          log.accept("management room: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void handle(RoomEvent event) {
+    if (!running || !"m.room.message".equals(event.type()) || event.sender().equals(botUserId)
+        || !Commands.isCommand(event.text("body"))) {
+      return;
+    }
+    long level = PowerCheck.levelOf(event.sender(), client.roomState(roomId));
+    String reply;
+    if (level < REQUIRED_LEVEL) {
+      reply = "Sorry " + event.sender() + ", only members with power level " + REQUIRED_LEVEL
+          + " or more in this room can give me commands (you have " + level + ").";
+      log.accept("refused a command from " + event.sender() + " (power level " + level + ")");
+    } else {
+      log.accept(event.sender() + ": " + event.text("body").strip());
+      reply = answer(event.text("body"));
+    }
+    client.sendNotice(roomId, "usher.reply." + event.eventId(), reply, html(reply));
+  }
+
+  private String answer(String body) {
+    try {
+      return commands.handle(body);
+    } catch (RuntimeException e) {
+      return "That failed: " + e.getMessage();
+    }
+  }
+
+  private static String html(String text) {
+    return Html.escape(text).replace("\n", "<br>");
+  }
+
+  /** This room's messages only; a nonce defeats Synapse's cache of identical initial syncs. */
+  private String filter() {
+    String none = "{\"not_types\":[\"*\"]}";
+    return "{\"room\":{\"rooms\":[\"" + roomId + "\"],\"timeline\":{\"types\":[\"m.room.message\"],"
+        + "\"limit\":50},\"state\":" + none + ",\"ephemeral\":" + none + ",\"account_data\":"
+        + none + "},\"presence\":" + none + ",\"account_data\":" + none
+        + ",\"io.usher.nonce\":\"" + session + "\"}";
+  }
+
+  /** Stops listening; the current long poll ends within the poll timeout. */
+  @Override
+  public void close() {
+    running = false;
+    if (listener != null) {
+      listener.interrupt();
+    }
+  }
+}

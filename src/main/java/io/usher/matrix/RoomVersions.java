@@ -1,0 +1,22 @@
+package io.usher.matrix;
+
+/** Facts about room versions (https://spec.matrix.org/latest/rooms/). */
+public final class RoomVersions {
+  private RoomVersions() {}
+
+  /**
+   * Whether a room version gives its creators unlimited power without a power levels
+   * {@code users} entry: version 12 and later (MSC4289), and the unstable "hydra" versions.
+   * In such rooms a creator must not be listed in {@code users}.
+   */
+  public static boolean creatorsHaveImplicitPower(String roomVersion) {
+    if (roomVersion == null || roomVersion.isEmpty()) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(roomVersion) >= 12;
+    } catch (NumberFormatException unstable) {
+      return roomVersion.contains("hydra");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.usher.scheduler;
+
+import io.usher.plan.Announcement;
+import io.usher.plan.Lifecycle;
+import io.usher.plan.PhaseEvent;
+import io.usher.schedule.Talk;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Tells the rooms of a talk that moved or was cancelled after people were told about it (its
+ * reminder or "up next" went out) and before it ended. Earlier changes need no notice: the
+ * announcements will simply follow the new schedule.
+ */
+final class ChangeNotices {
+  private final Clock clock;
+  private final Predicate<String> handled;
+
+  ChangeNotices(Clock clock, Predicate<String> handled) {
+    this.clock = clock;
+    this.handled = handled;
+  }
+
+  /** Posts the notices through {@code post}; returns how many talks got one. */
+  int post(Lifecycle before, Lifecycle after, Consumer<Announcement> post) {
+    Instant now = clock.instant();
+    List<PhaseEvent> told = before.phases().stream()
+        .filter(e -> handled.test(e.recordId())).toList();
+    int count = 0;
+    for (Talk old : before.talks().values()) {
+      Optional<Talk> next = after.talk(old.id());
+      boolean changed = next.map(t -> !t.start().equals(old.start())
+          || !t.end().equals(old.end())).orElse(true);
+      boolean announced = told.stream().anyMatch(e -> e.talk().equals(old.id()));
+      if (changed && announced && old.end().isAfter(now)) {
+        before.changeNotices(old, next, now).forEach(post);
+        count++;
+      }
+    }
+    return count;
+  }
+}
