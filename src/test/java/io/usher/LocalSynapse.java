@@ -58,6 +58,46 @@ public final class LocalSynapse {
     return MatrixClient.create(url, adminToken, RetryPolicy.defaults(), (e, w) -> { });
   }
 
+  /**
+   * A client for an ordinary (not admin) user, created with the admin API when missing
+   * (https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-or-modify-account)
+   * and logged in with a password.
+   */
+  public MatrixClient user(String localpart) {
+    String userId = "@" + localpart + ":localhost";
+    String password = "pw-" + localpart;
+    post("PUT", "/_synapse/admin/v2/users/" + userId.replace("@", "%40").replace(":", "%3A"),
+        adminToken, "{\"password\":\"" + password + "\",\"admin\":false}");
+    String login = post("POST", "/_matrix/client/v3/login", null,
+        "{\"type\":\"m.login.password\",\"identifier\":{\"type\":\"m.id.user\",\"user\":\""
+            + localpart + "\"},\"password\":\"" + password + "\"}");
+    String token = login.replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    return MatrixClient.create(url, token, RetryPolicy.defaults(), (e, w) -> { });
+  }
+
+  private String post(String method, String path, String token, String body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+          .method(method, HttpRequest.BodyPublishers.ofString(body))
+          .header("Content-Type", "application/json");
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " "
+            + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Map<String, String> read() throws IOException {
     Map<String, String> env = new HashMap<>();
     for (String line : Files.readAllLines(TOKENS)) {

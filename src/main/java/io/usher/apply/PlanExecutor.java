@@ -65,7 +65,7 @@ public final class PlanExecutor {
       waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
     }
     run.all(plan.updates(), action -> change(action, run));
-    return new ApplyResult(plan.actions().size(), run.created.size(), run.failures,
+    return new ApplyResult(plan.actions().size(), Map.copyOf(run.created), run.failures,
         run.warnings);
   }
 
@@ -85,7 +85,7 @@ public final class PlanExecutor {
     }
     String roomId = creator.create(create.desired(), links, run.warnings::add);
     run.roomIds.put(create.room(), roomId);
-    run.created.add(roomId);
+    run.created.put(create.room(), roomId);
   }
 
   private void change(Action action, Run run) {
@@ -104,7 +104,7 @@ public final class PlanExecutor {
   /** The state of one execution, shared by its worker threads. */
   private final class Run {
     final Map<RoomKey, String> roomIds = new ConcurrentHashMap<>();
-    final List<String> created = Collections.synchronizedList(new ArrayList<>());
+    final Map<RoomKey, String> created = new ConcurrentHashMap<>();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     final Progress progress;

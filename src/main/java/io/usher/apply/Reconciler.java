@@ -8,6 +8,7 @@ import io.usher.plan.Planner;
 import io.usher.plan.RoomKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ public final class Reconciler {
   /** Executes a plan made against {@code observed}; an empty plan sends nothing. */
   public ApplyResult apply(Plan plan, ObservedConference observed) {
     if (plan.isEmpty()) {
-      return new ApplyResult(0, 0, List.of(), List.of());
+      return new ApplyResult(0, Map.of(), List.of(), List.of());
     }
     return executor.execute(plan, observed);
   }

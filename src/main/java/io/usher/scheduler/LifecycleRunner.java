@@ -8,6 +8,7 @@ import io.usher.plan.Announcement;
 import io.usher.plan.LifecycleStatus;
 import io.usher.plan.UpcomingPhase;
 import io.usher.plan.DesiredConference;
+import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredState;
 import io.usher.plan.Lifecycle;
 import io.usher.plan.ObservedConference;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +85,7 @@ public final class LifecycleRunner implements AutoCloseable {
       Snapshot snapshot = reconciler.observe();
       announcer.load(snapshot);
       handled.addAll(snapshot.announced());
-      known = snapshot.rooms();
-      reconcileAll();
+      reconcile(snapshot.rooms());
       handleDue(now());
       timer.sync(pending());
       timer.start();
@@ -94,8 +95,10 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   /**
-   * Takes a new version of the schedule: tells the rooms of talks moved or cancelled shortly
-   * before they start, reconciles the conference and moves, adds or removes jobs.
+   * Takes a new version of the schedule: tells the rooms of talks moved or cancelled after they
+   * were announced, reconciles the rooms whose desired state changed (each read first, so a
+   * change costs a few requests, not a read of every room) and moves, adds or removes jobs.
+   * Rooms of talks no longer in the schedule are left alone.
    *
    * @return a one-line summary
    */
@@ -106,34 +109,58 @@ public final class LifecycleRunner implements AutoCloseable {
         return "schedule unchanged";
       }
       Lifecycle before = lifecycle;
+      DesiredConference was = desiredNow();
       use(next);
       int notices = new ChangeNotices(settings.clock(), handled::contains)
           .post(before, lifecycle, this::postReporting);
-      String applied = reconcileAll();
+      DesiredConference now = desiredNow();
+      Map<RoomKey, DesiredRoom> old = was.byKey();
+      Set<RoomKey> changed = new HashSet<>();
+      now.rooms().stream().filter(room -> !room.equals(old.get(room.key())))
+          .forEach(room -> changed.add(room.key()));
+      ApplyResult result = reconciler.reconcileRooms(now, changed, known);
+      report(result);
+      known = withCreated(known, result);
       handleDue(now());
       timer.sync(pending());
-      return "schedule changed: " + notices + " change notices; " + applied;
+      return "schedule changed: " + notices + " change notices, " + changed.size()
+          + " rooms to update, " + result.actions() + " actions, " + result.failures().size()
+          + " failed";
     } finally {
       lock.unlock();
     }
   }
 
-  /** Reconciles every room with the desired state for now; returns a one-line summary. */
+  /**
+   * Reads every room and reconciles it with the desired state for now; returns a one-line
+   * summary.
+   */
   public String reconcileAll() {
     lock.lock();
     try {
-      DesiredConference desired = desiredNow();
-      Plan plan = reconciler.plan(desired, known);
-      ApplyResult result = reconciler.apply(plan, known);
-      report(result);
-      if (!plan.isEmpty()) {
-        known = reconciler.observe().rooms();
-      }
-      return plan.actions().size() + " actions, " + result.roomsCreated() + " rooms created, "
-          + result.failures().size() + " failed";
+      return reconcile(reconciler.observe().rooms());
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Reconciles against a fresh reading. Afterwards {@link #known} serves for room ids only: the
+   * rooms a phase changes are read again before they are planned.
+   */
+  private String reconcile(ObservedConference observed) {
+    Plan plan = reconciler.plan(desiredNow(), observed);
+    ApplyResult result = reconciler.apply(plan, observed);
+    report(result);
+    known = withCreated(observed, result);
+    return plan.actions().size() + " actions, " + result.roomsCreated() + " rooms created, "
+        + result.failures().size() + " failed";
+  }
+
+  private static ObservedConference withCreated(ObservedConference observed, ApplyResult result) {
+    List<ObservedRoom> created = new ArrayList<>();
+    result.created().forEach((key, id) -> created.add(new ObservedRoom(key, id, Map.of())));
+    return created.isEmpty() ? observed : observed.with(created);
   }
 
   /** What {@code apply} would do now, against a fresh read of the homeserver. */
@@ -186,7 +213,9 @@ public final class LifecycleRunner implements AutoCloseable {
       Set<RoomKey> changed = lifecycle.roomsChangedBy(event);
       if (!changed.isEmpty()) {
         alive();
-        report(reconciler.reconcileRooms(desired, changed, known));
+        ApplyResult result = reconciler.reconcileRooms(desired, changed, known);
+        report(result);
+        known = withCreated(known, result);
       }
       Duration late = Duration.between(event.at(), started);
       if (late.compareTo(settings.lifecycle().grace()) > 0) {
