@@ -114,8 +114,9 @@ public final class ManagementRoom implements AutoCloseable {
   }
 
   private void handle(RoomEvent event) {
+    // Notices are what bots send: never acting on one keeps two bots from talking in a loop.
     if (!running || !"m.room.message".equals(event.type()) || event.sender().equals(botUserId)
-        || !Commands.isCommand(event.text("body"))) {
+        || "m.notice".equals(event.text("msgtype")) || !Commands.isCommand(event.text("body"))) {
       return;
     }
     long level = PowerCheck.levelOf(event.sender(), client.roomState(roomId));

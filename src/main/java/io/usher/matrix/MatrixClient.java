@@ -138,6 +138,14 @@ public final class MatrixClient {
       content.put("formatted_body", html);
     }
     content.putAll(extra);
+    return sendMessage(roomId, txnId, content);
+  }
+
+  /**
+   * {@code PUT /rooms/{roomId}/send/m.room.message/{txnId}} with any message content
+   * ({@code msgtype}, {@code body}, ...); returns the event id.
+   */
+  public String sendMessage(String roomId, String txnId, Map<String, Object> content) {
     return call(Routes.SEND, content, Map.of(), roomId, "m.room.message", txnId)
         .path("event_id").asText();
   }
