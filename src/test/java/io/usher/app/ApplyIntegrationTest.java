@@ -11,7 +11,6 @@ import io.usher.plan.RoomKind;
 import io.usher.schedule.Conference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +33,8 @@ class ApplyIntegrationTest {
   }
 
   private Path config(String conferenceId) throws Exception {
-    Path config = dir.resolve("usher.yaml");
-    Files.writeString(config, """
-        homeserver:
-          url: %s
-          access_token_file: %s
-        conference:
-          id: %s
-          time_zone: Europe/Brussels
-          schedule: %s
-        organisers: ["@admin:localhost"]
-        moderators: ["@mod:localhost"]
-        apply:
-          parallelism: 4
-        """.formatted(synapse.url, synapse.botTokenFile, conferenceId,
-        SharedSchedules.example()));
-    return config;
+    return TestConfigs.write(dir, synapse, conferenceId, "Europe/Brussels",
+        SharedSchedules.example(), "moderators: [\"@mod:localhost\"]\n");
   }
 
   private static String id() {

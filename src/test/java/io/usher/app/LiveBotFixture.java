@@ -13,7 +13,6 @@ import io.usher.plan.RoomKind;
 import io.usher.scheduler.PhaseOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,19 +33,7 @@ final class LiveBotFixture {
 
   /** @param extraYaml appended to the config (lifecycle, management_room) */
   LiveBotFixture(Path dir, Path schedule, String extraYaml) throws Exception {
-    config = dir.resolve("usher.yaml");
-    Files.writeString(config, """
-        homeserver:
-          url: %s
-          access_token_file: %s
-        conference:
-          id: %s
-          time_zone: UTC
-          schedule: %s
-        organisers: ["@admin:localhost"]
-        apply:
-          parallelism: 4
-        """.formatted(synapse.url, synapse.botTokenFile, conferenceId, schedule) + extraYaml);
+    config = TestConfigs.write(dir, synapse, conferenceId, "UTC", schedule, extraYaml);
   }
 
   LiveBot start(Clock clock) throws Exception {
