@@ -72,8 +72,9 @@ final class LiveBot implements BotControl, AutoCloseable {
     room.ifPresent(ManagementRoom::start);
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    LifecycleStatus status = runner.status();
     LOG.info("running {}: {} rooms, {} phases scheduled", settings.conferenceId(),
-        runner.status().rooms(), runner.status().scheduledJobs());
+        status.rooms(), status.scheduledJobs());
   }
 
   LifecycleRunner runner() {

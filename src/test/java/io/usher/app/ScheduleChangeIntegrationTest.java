@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A track of four talks at 120x on the real Synapse: talk 2 is cancelled and talk 3 moved to
+ * A track of four talks at 60x on the real Synapse: talk 2 is cancelled and talk 3 moved to
  * after talk 4, each 3 minutes before it was due to start.
  */
 class ScheduleChangeIntegrationTest {
@@ -43,7 +43,7 @@ class ScheduleChangeIntegrationTest {
     }
     Path file = v1.write(dir.resolve("schedule.xml"));
     LiveBotFixture fixture = new LiveBotFixture(dir, file, LIFECYCLE);
-    ScaledClock clock = ScaledClock.startingAt(s.minus(Duration.ofMinutes(12)), 120);
+    ScaledClock clock = ScaledClock.startingAt(s.minus(Duration.ofMinutes(12)), 60);
     LiveBot bot = fixture.start(clock);
     try {
       awaitClock(clock, s.plus(Duration.ofMinutes(7)));
