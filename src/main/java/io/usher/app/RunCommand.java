@@ -3,7 +3,6 @@ package io.usher.app;
 import io.usher.scheduler.ScaledClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

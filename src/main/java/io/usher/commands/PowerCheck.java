@@ -34,8 +34,7 @@ final class PowerCheck {
   }
 
   private static boolean creatorsArePrivileged(RoomEvent create) {
-    String version = create.text("room_version");
-    return RoomVersions.creatorsHaveImplicitPower(version.isEmpty() ? "1" : version);
+    return RoomVersions.creatorsHaveImplicitPower(create.text("room_version"));
   }
 
   private static boolean isCreator(String userId, RoomEvent create) {

@@ -1,6 +1,5 @@
 package io.usher.matrix;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +33,4 @@ public record SyncResponse(String nextBatch, Map<String, JoinedRoom> joined) {
     }
   }
 
-  /** Each joined room's state events, by room id. */
-  public Map<String, List<StateEvent>> joinedRoomState() {
-    Map<String, List<StateEvent>> state = new LinkedHashMap<>();
-    joined.forEach((roomId, room) -> state.put(roomId, room.state()));
-    return state;
-  }
 }

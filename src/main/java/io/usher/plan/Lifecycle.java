@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class Lifecycle {
   }
 
   public Map<TalkId, Talk> talks() {
-    return talks;
+    return Collections.unmodifiableMap(talks);
   }
 
   /** The planned track id of a talk of this schedule. */

@@ -20,7 +20,6 @@ import io.usher.schedule.Conference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -326,7 +325,6 @@ public final class LifecycleRunner implements AutoCloseable {
     return pending().stream()
         .map(e -> new UpcomingPhase(e, current.talk(e.talk()).orElseThrow()))
         .filter(u -> track.map(t -> matches(u, t)).orElse(true))
-        .sorted(Comparator.comparing(UpcomingPhase::event))
         .limit(limit).toList();
   }
 
