@@ -35,6 +35,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void peopleFilesUseTheModelAndJacksonOnly() {
+    onlyDependsOn("io.usher.schedule.people", "io.usher.schedule", "com.fasterxml.jackson..");
+  }
+
+  @Test
   void scheduleSourceUsesParsersAndOkHttp() {
     onlyDependsOn("io.usher.schedule.source", "io.usher.schedule..", "okhttp3..", "kotlin..");
   }

@@ -40,9 +40,14 @@ final class ConferenceOptions {
     }
   }
 
-  /** The parsed, validated schedule; read before any request reaches the homeserver. */
+  /**
+   * The parsed, validated schedule, with the people file checked against it; read before any
+   * request reaches the homeserver.
+   */
   static Conference conference(Settings settings) {
-    return load(settings.schedule(), Optional.of(settings.timeZone()));
+    Conference conference = load(settings.schedule(), Optional.of(settings.timeZone()));
+    PeopleFiles.check(settings, conference);
+    return conference;
   }
 
   /** A schedule from a file or URL; a bad one becomes a {@link BadInputException}. */

@@ -6,7 +6,8 @@ import java.util.Map;
 /** The YAML config file as written, before validation. Field names are snake_case in YAML. */
 record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<String> organisers,
     List<String> moderators, ApplySection apply, String managementRoom,
-    LifecycleSection lifecycle) {
+    LifecycleSection lifecycle, PeopleSection people, Map<String, Map<String, Integer>> roles,
+    OnboardingSection onboarding) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile) {
     @Override
@@ -24,4 +25,10 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
   record TextsSection(String track, String talk) {}
 
   record ApplySection(Integer parallelism) {}
+
+  record PeopleSection(String file, Boolean demoteUnlisted, Double invitesPerSecond,
+      String identityServer) {}
+
+  record OnboardingSection(String atSign, String replacement, Boolean keepPlusTag,
+      Double perSecond, Boolean inviteToSpace) {}
 }

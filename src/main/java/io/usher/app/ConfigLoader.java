@@ -70,11 +70,14 @@ final class ConfigLoader {
           + " least 10s)");
     }
     Optional<String> managementRoom = managementRoom(raw.managementRoom(), problems);
+    PeopleSettings people = PeopleConfig.of(raw.people(), raw.roles(), base, problems);
+    OnboardingSettings onboarding = OnboardingSettings.of(raw.onboarding(), problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(file.toString(), problems);
     }
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
-        grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle);
+        grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
+        onboarding);
   }
 
   private static Optional<String> managementRoom(String value, List<String> problems) {

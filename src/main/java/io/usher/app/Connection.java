@@ -1,11 +1,14 @@
 package io.usher.app;
 
+import io.usher.apply.EmailInvites;
 import io.usher.apply.ObservedStateReader;
 import io.usher.apply.PlanExecutor;
+import io.usher.matrix.IdentityServerClient;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RetryPolicy;
 import io.usher.matrix.WhoAmI;
+import io.usher.plan.PeoplePolicy;
 import io.usher.plan.Planner;
 import io.usher.plan.Policy;
 import java.io.PrintWriter;
@@ -25,10 +28,13 @@ final class Connection {
     this.client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
         RetryPolicy.defaults(), new RateLimitReporter(err));
     this.me = whoami(client, settings);
+    PeopleSettings people = settings.people();
     this.policy = new Policy(settings.conferenceId(), settings.conferenceName(),
         me.serverName(), settings.grouping(), settings.organisers(), settings.moderators(),
-        Policy.DEFAULT_MAX_SPACE_CHILDREN);
-    this.planner = new Planner(me.serverName(), me.userId());
+        Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(PeopleFiles.load(people),
+        people.roles(), people.identityServer().isPresent(), people.demoteUnlisted()));
+    this.planner = new Planner(me.serverName(), me.userId(), people.demoteUnlisted());
+    client.pace("invite", people.invitesPerSecond());
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {
@@ -46,7 +52,8 @@ final class Connection {
 
   PlanExecutor executor(Consumer<String> progress) {
     return new PlanExecutor(client, planner, me.serverName(), me.userId(),
-        settings.parallelism(), progress);
+        settings.parallelism(), progress, settings.people().identityServer().map(url ->
+        new EmailInvites(client, new IdentityServerClient(url), me.userId())));
   }
 
   String spaceAlias() {

@@ -12,16 +12,19 @@ import java.util.Optional;
  *
  * @param refreshEvery how often the running bot reloads the schedule
  * @param managementRoom the room alias or id organisers command the running bot from
+ * @param people the people file, role template and invite settings
+ * @param onboarding how attendee accounts are made
  */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
     List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
-    Optional<String> managementRoom, LifecyclePolicy lifecycle) {
+    Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
+    OnboardingSettings onboarding) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
-        managementRoom, lifecycle);
+        managementRoom, lifecycle, people, onboarding);
   }
 
   @Override

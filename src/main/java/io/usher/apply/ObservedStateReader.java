@@ -7,6 +7,7 @@ import io.usher.matrix.SyncResponse;
 import io.usher.plan.Locator;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.ObservedRoom;
+import io.usher.plan.PeopleRecord;
 import io.usher.plan.RoomKey;
 import io.usher.plan.StateSlot;
 import io.usher.plan.StateTypes;
@@ -25,7 +26,8 @@ import java.util.UUID;
 public final class ObservedStateReader {
   static final List<String> STATE_TYPES = List.of(Locator.TYPE, StateTypes.NAME, StateTypes.TOPIC,
       StateTypes.JOIN_RULES, StateTypes.HISTORY_VISIBILITY, StateTypes.GUEST_ACCESS,
-      StateTypes.POWER_LEVELS, StateTypes.SPACE_CHILD, StateTypes.SPACE_PARENT);
+      StateTypes.POWER_LEVELS, StateTypes.SPACE_CHILD, StateTypes.SPACE_PARENT,
+      PeopleRecord.TYPE);
 
   private final MatrixClient client;
 

@@ -8,6 +8,7 @@ import io.usher.plan.Action.CreateRoom;
 import io.usher.plan.Action.LinkChild;
 import io.usher.plan.Action.LinkParent;
 import io.usher.plan.Action.PutState;
+import io.usher.plan.Action.UpdatePeople;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.Plan;
 import io.usher.plan.Planner;
@@ -39,14 +40,17 @@ public final class PlanExecutor {
   private final String botUserId;
   private final int parallelism;
   private final Consumer<String> progressSink;
+  private final PeopleUpdater people;
 
   /**
    * @param parallelism how many requests may be in flight at once (at least 1)
    * @param progressSink receives progress lines ({@code done/total, rate, ETA})
+   * @param emailInvites how to send e-mail invites, when an identity server is configured
    */
   public PlanExecutor(MatrixClient client, Planner planner, String serverName, String botUserId,
-      int parallelism, Consumer<String> progressSink) {
+      int parallelism, Consumer<String> progressSink, Optional<EmailInvites> emailInvites) {
     this.client = client;
+    this.people = new PeopleUpdater(client, emailInvites);
     this.planner = planner;
     this.serverName = serverName;
     this.botUserId = botUserId;
@@ -96,6 +100,8 @@ public final class PlanExecutor {
       client.putState(roomId, StateTypes.SPACE_CHILD, run.idOf(link.child()), link.content());
     } else if (action instanceof LinkParent link) {
       client.putState(roomId, StateTypes.SPACE_PARENT, run.idOf(link.parent()), link.content());
+    } else if (action instanceof UpdatePeople update) {
+      people.apply(update, roomId, run.failures);
     } else {
       throw new IllegalStateException("creations run first: " + action);
     }
@@ -160,6 +166,9 @@ public final class PlanExecutor {
     }
     if (action instanceof LinkParent link) {
       return "link to " + link.parent();
+    }
+    if (action instanceof UpdatePeople) {
+      return "update power levels and invites";
     }
     return "create";
   }

@@ -7,7 +7,9 @@ import io.usher.matrix.RoomVersions;
 import io.usher.matrix.StateEvent;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
+import io.usher.plan.Invitee;
 import io.usher.plan.Locator;
+import io.usher.plan.PeopleRecord;
 import io.usher.plan.RoomKind;
 import io.usher.plan.StateTypes;
 import java.util.ArrayList;
@@ -81,6 +83,10 @@ final class RoomCreator {
       }
     }
     initial.addAll(links);
+    initial.add(new StateEvent(PeopleRecord.TYPE, "",
+        room.initialRecord(serverName).content()));
+    List<String> invite = room.localInvitees(serverName).stream().map(Invitee::address)
+        .filter(id -> !id.equals(botUserId)).toList();
     Map<String, Object> powerLevels = new TreeMap<>(room.powerLevels().content());
     if (creatorInUsers) {
       Map<String, Object> users = new TreeMap<>(room.powerLevels().users());
@@ -88,7 +94,8 @@ final class RoomCreator {
       powerLevels.put("users", users);
     }
     return new CreateRoomRequest(room.access().preset(), published(room) ? "public" : "private",
-        room.aliasLocalpart(), room.name(), room.topic(), null, powerLevels, initial,
+        room.aliasLocalpart(), room.name(), room.topic(), invite.isEmpty() ? null : invite,
+        powerLevels, initial,
         room.isSpace() ? Map.of("type", "m.space") : null, null);
   }
 

@@ -114,6 +114,49 @@ public final class MatrixClient {
   }
 
   /**
+   * {@code POST /rooms/{roomId}/invite} by e-mail: a 3PID invite
+   * (https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3roomsroomidinvite-1),
+   * which the homeserver sends through the identity server {@code idServer} (a host name,
+   * without scheme).
+   */
+  public void inviteByEmail(String roomId, String idServer, String idAccessToken,
+      String email) {
+    call(Routes.INVITE, Map.of("id_server", idServer, "id_access_token", idAccessToken,
+        "medium", "email", "address", email), Map.of(), roomId);
+  }
+
+  /**
+   * {@code POST /user/{userId}/openid/request_token}: an OpenID token an identity server
+   * accepts to register the bot ({@code access_token, token_type, matrix_server_name,
+   * expires_in} in seconds).
+   */
+  public Map<String, Object> openIdToken(String userId) {
+    return toMap(call(Routes.OPENID_TOKEN, Map.of(), Map.of(), userId));
+  }
+
+  /**
+   * {@code GET /rooms/{roomId}/members}: the current {@code m.room.member} event of everyone
+   * with a membership (join, invite, leave, ban, knock).
+   */
+  public List<RoomEvent> members(String roomId) {
+    List<RoomEvent> events = new ArrayList<>();
+    call(Routes.MEMBERS, null, Map.of(), roomId).path("chunk")
+        .forEach(e -> events.add(roomEvent(e)));
+    return events;
+  }
+
+  /**
+   * Sends requests to one endpoint no faster than {@code perSecond} (spread over time rather
+   * than in bursts), across all threads; for bulk invites and account creation.
+   *
+   * @param endpoint the endpoint's short name as counted in {@link #stats()}, e.g.
+   *     {@code invite}
+   */
+  public void pace(String endpoint, double perSecond) {
+    limiter.pace(endpoint, perSecond);
+  }
+
+  /**
    * Sends an {@code m.notice} with a plain body and an HTML {@code formatted_body}. The caller's
    * {@code txnId} makes a retried send idempotent; returns the event id.
    */
@@ -236,11 +279,11 @@ public final class MatrixClient {
         toMap(event.path("content")));
   }
 
-  private Map<String, Object> toMap(JsonNode node) {
+  Map<String, Object> toMap(JsonNode node) {
     return node.isObject() ? json.convertValue(node, OBJECT) : Map.of();
   }
 
-  private JsonNode call(Route route, Object body, Map<String, String> query, String... params) {
+  JsonNode call(Route route, Object body, Map<String, String> query, String... params) {
     HttpUrl.Builder url = baseUrl.newBuilder().encodedPath(
         baseUrl.encodedPath().replaceAll("/$", "") + route.path(params));
     query.forEach(url::addQueryParameter);

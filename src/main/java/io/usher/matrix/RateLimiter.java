@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -28,6 +30,8 @@ final class RateLimiter {
   private final RequestStats stats;
   private final ObjectMapper json;
   private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
+  private final Map<String, Long> paceNanos = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> nextSlotNanos = new ConcurrentHashMap<>();
 
   RateLimiter(OkHttpClient http, RetryPolicy policy, Sleeper sleeper, RateLimitListener listener,
       RequestStats stats, ObjectMapper json) {
@@ -49,6 +53,7 @@ final class RateLimiter {
   HttpResult execute(Route route, Supplier<Request> request) {
     int rateLimitWaits = 0;
     int failures = 0;
+    awaitSlot(route.name());
     while (true) {
       awaitUnblocked();
       stats.record(route);
@@ -118,6 +123,30 @@ final class RateLimiter {
     long remaining = blockedUntilNanos.get() - System.nanoTime();
     if (remaining > 0) {
       pause(Duration.ofNanos(remaining));
+    }
+  }
+
+  /** Spaces requests to {@code endpoint} at least {@code 1/perSecond} apart. */
+  void pace(String endpoint, double perSecond) {
+    if (perSecond <= 0) {
+      throw new IllegalArgumentException("perSecond must be positive: " + perSecond);
+    }
+    paceNanos.put(endpoint, (long) (1e9 / perSecond));
+    nextSlotNanos.putIfAbsent(endpoint, new AtomicLong(System.nanoTime()));
+  }
+
+  /** Takes the endpoint's next free slot, if it is paced, and waits for it. */
+  private void awaitSlot(String endpoint) {
+    Long interval = paceNanos.get(endpoint);
+    if (interval == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    long previous = nextSlotNanos.get(endpoint)
+        .getAndAccumulate(now, (next, t) -> (next - t > 0 ? next : t) + interval);
+    long wait = previous - now;
+    if (wait > 0) {
+      pause(Duration.ofNanos(wait));
     }
   }
 

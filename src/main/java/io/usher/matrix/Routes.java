@@ -37,5 +37,20 @@ final class Routes {
   /** #get_matrixclientv3roomsroomidmessages */
   static final Route MESSAGES = new Route("GET", V3 + "/rooms/{roomId}/messages", "messages");
 
+  /** #post_matrixclientv3useruseridopenidrequest_token */
+  static final Route OPENID_TOKEN = new Route("POST",
+      V3 + "/user/{userId}/openid/request_token", "openIdToken");
+  /** #get_matrixclientv3roomsroomidmembers */
+  static final Route MEMBERS = new Route("GET", V3 + "/rooms/{roomId}/members", "members");
+
+  private static final String ADMIN = "/_synapse/admin";
+  /** Synapse admin API: list accounts (admin_api/user_admin_api.html#list-accounts-v2). */
+  static final Route ADMIN_USERS = new Route("GET", ADMIN + "/v2/users", "adminListUsers");
+  /** Synapse admin API: query one account (#query-user-account). */
+  static final Route ADMIN_USER = new Route("GET", ADMIN + "/v2/users/{userId}", "adminUser");
+  /** Synapse admin API: create or modify an account (#create-or-modify-account). */
+  static final Route ADMIN_PUT_USER =
+      new Route("PUT", ADMIN + "/v2/users/{userId}", "adminPutUser");
+
   private Routes() {}
 }

@@ -1,10 +1,13 @@
 package io.usher.plan;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One change to the homeserver, as planned. {@link #room()} is the room it changes. */
 public sealed interface Action
-    permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent {
+    permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent,
+    Action.UpdatePeople {
 
   RoomKey room();
 
@@ -34,4 +37,18 @@ public sealed interface Action
   /** Set the {@code m.space.parent} event of {@code room} for {@code parent}. */
   record LinkParent(RoomKey room, RoomKey parent, Map<String, Object> content)
       implements Action {}
+
+  /**
+   * Bring a room's people in line, in this order: set the power levels (when not empty), invite
+   * each invitee, then write the {@link PeopleRecord}, less the invitees whose invite failed.
+   *
+   * @param powerLevels the whole new {@code m.room.power_levels} content, or empty
+   * @param powerChange what changes in the power levels, for people
+   */
+  record UpdatePeople(RoomKey room, Optional<Map<String, Object>> powerLevels,
+      String powerChange, List<Invitee> invites, PeopleRecord record) implements Action {
+    public UpdatePeople {
+      invites = List.copyOf(invites);
+    }
+  }
 }

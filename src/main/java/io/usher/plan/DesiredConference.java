@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * Every room a conference should have, children before the spaces that list them, and the tracks
- * they were planned from.
+ * they were planned from, and the roster of people in them.
  */
 public record DesiredConference(String conferenceId, String name, List<DesiredRoom> rooms,
-    List<PlannedTrack> tracks) {
+    List<PlannedTrack> tracks, Roster roster) {
 
   public DesiredConference {
     rooms = List.copyOf(rooms);
@@ -32,7 +32,7 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
   /** The same conference restricted to the rooms with these keys, for a partial reconcile. */
   public DesiredConference only(Set<RoomKey> keys) {
     return new DesiredConference(conferenceId, name,
-        rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks);
+        rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks, roster);
   }
 
   /** The conference space. */

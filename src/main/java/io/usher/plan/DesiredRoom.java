@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param parent the space it belongs to; empty for the conference space
  * @param children for a space, its child rooms in order; empty otherwise
  * @param locator the locator content ({@link Locator})
+ * @param invitees who should be invited (once: see {@link PeopleRecord})
  */
 public record DesiredRoom(
     RoomKey key,
@@ -22,11 +23,35 @@ public record DesiredRoom(
     PowerLevels powerLevels,
     Optional<RoomKey> parent,
     List<SpaceChild> children,
-    Map<String, Object> locator) {
+    Map<String, Object> locator,
+    List<Invitee> invitees) {
 
   public DesiredRoom {
     children = List.copyOf(children);
     locator = Map.copyOf(locator);
+    invitees = List.copyOf(invitees);
+  }
+
+  /**
+   * The people record of a room created now: the power it grants, and the invitees on
+   * {@code serverName}, who are invited in the createRoom request itself.
+   */
+  public PeopleRecord initialRecord(String serverName) {
+    PeopleRecord record = new PeopleRecord(powerLevels.users(), java.util.Set.of(),
+        java.util.Set.of());
+    for (Invitee invitee : localInvitees(serverName)) {
+      record = record.with(invitee);
+    }
+    return record;
+  }
+
+  /**
+   * Invitees by Matrix id on {@code serverName}: safe to invite in createRoom, since an invite
+   * to another server can fail after the room exists and would fail the whole request.
+   */
+  public List<Invitee> localInvitees(String serverName) {
+    return invitees.stream()
+        .filter(i -> !i.email() && i.address().endsWith(":" + serverName)).toList();
   }
 
   public boolean isSpace() {

@@ -37,6 +37,8 @@ public final class DesiredState {
   private final Map<RoomKey, Spec> specs = new LinkedHashMap<>();
   private final Map<RoomKey, RoomKey> parentOf = new HashMap<>();
   private final Set<String> aliases = new HashSet<>();
+  private Map<RoomKey, Map<String, Integer>> rolePowers = Map.of();
+  private Map<RoomKey, List<Invitee>> invitees = Map.of();
 
   private DesiredState(Conference conference, Policy policy, Instant now) {
     this.conference = conference;
@@ -62,6 +64,11 @@ public final class DesiredState {
 
   private DesiredConference build() {
     List<PlannedTrack> tracks = Tracks.of(conference, policy.grouping());
+    PeoplePolicy people = policy.people();
+    Roster roster = Roster.of(conference, tracks, people.people(), people.roles(),
+        policy.conferenceId());
+    rolePowers = roster.powers();
+    invitees = roster.invitees(people.emailInvites());
     List<SpaceChild> trackSpaces = new ArrayList<>();
     for (PlannedTrack track : tracks) {
       trackSpaces.add(new SpaceChild(addTrack(track), order(track.id())));
@@ -71,7 +78,7 @@ public final class DesiredState {
     RoomKey root = key(RoomKind.CONFERENCE_SPACE, "");
     addSpace(root, name, conferenceTopic(), policy.conferenceId(), rootChildren, "");
     List<DesiredRoom> rooms = specs.values().stream().map(this::toRoom).toList();
-    return new DesiredConference(policy.conferenceId(), name, rooms, tracks);
+    return new DesiredConference(policy.conferenceId(), name, rooms, tracks, roster);
   }
 
   private String conferenceTopic() {
@@ -89,12 +96,12 @@ public final class DesiredState {
     RoomKey trackKey = key(RoomKind.TRACK, track.id());
     String trackAlias = alias(prefix + track.id());
     add(new Spec(trackKey, track.name(), topics.track(track), trackAlias, Access.PUBLIC,
-        powerLevels(RoomKind.TRACK), List.of(), track.id()));
+        powerLevels(trackKey), List.of(), track.id()));
     RoomKey backstage = key(RoomKind.BACKSTAGE, track.id());
     add(new Spec(backstage, track.name() + " (backstage)",
         topics.backstage(track, "#" + trackAlias + ":" + policy.serverName()),
         alias(prefix + track.id() + "-backstage"), Access.PRIVATE,
-        powerLevels(RoomKind.BACKSTAGE), List.of(), track.id()));
+        powerLevels(backstage), List.of(), track.id()));
     List<SpaceChild> children = new ArrayList<>(List.of(
         new SpaceChild(trackKey, "0"), new SpaceChild(backstage, "1")));
     children.addAll(talkChildren(track));
@@ -112,7 +119,7 @@ public final class DesiredState {
       boolean hallway = isHallway(talk, now);
       add(new Spec(key, talk.title(), topics.talk(talk),
           alias(policy.conferenceId() + "-talk-" + slug), hallway ? Access.PUBLIC : Access.PRIVATE,
-          powerLevels(RoomKind.TALK), List.of(), track.id()));
+          powerLevels(key), List.of(), track.id()));
       talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id()),
           hallway));
     }
@@ -136,7 +143,7 @@ public final class DesiredState {
   void addSpace(RoomKey key, String spaceName, String topic, String aliasBase,
       List<SpaceChild> children, String trackId) {
     children.forEach(child -> parentOf.put(child.key(), key));
-    add(new Spec(key, spaceName, topic, alias(aliasBase), Access.PUBLIC, powerLevels(key.kind()),
+    add(new Spec(key, spaceName, topic, alias(aliasBase), Access.PUBLIC, powerLevels(key),
         children, trackId));
   }
 
@@ -159,11 +166,15 @@ public final class DesiredState {
     return alias;
   }
 
-  private PowerLevels powerLevels(RoomKind kind) {
-    Map<String, Integer> users = new LinkedHashMap<>();
-    policy.moderators().forEach(user -> users.put(user, 50));
-    policy.organisers().forEach(user -> users.put(user, 100));
-    return switch (kind) {
+  /**
+   * Organisers 100, moderators 50, and the people whose roles give them power here; each user
+   * at the highest level any of these gives.
+   */
+  private PowerLevels powerLevels(RoomKey key) {
+    Map<String, Integer> users = new LinkedHashMap<>(rolePowers.getOrDefault(key, Map.of()));
+    policy.moderators().forEach(user -> users.merge(user, 50, Math::max));
+    policy.organisers().forEach(user -> users.merge(user, 100, Math::max));
+    return switch (key.kind()) {
       // Spaces: only staff add rooms or post; anyone may invite to a public space.
       case CONFERENCE_SPACE, SUBSPACE, TRACK_SPACE -> new PowerLevels(users, 50, 100, 0, 50);
       case TRACK -> new PowerLevels(users, 0, 50, 0, 50);
@@ -174,7 +185,8 @@ public final class DesiredState {
   private DesiredRoom toRoom(Spec spec) {
     return new DesiredRoom(spec.key(), spec.name(), spec.topic(), spec.alias(), spec.access(),
         spec.powerLevels(), Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
-        Locator.content(spec.key(), spec.trackId()));
+        Locator.content(spec.key(), spec.trackId()),
+        invitees.getOrDefault(spec.key(), List.of()));
   }
 
   static <T> List<List<T>> chunk(List<T> items, int size) {

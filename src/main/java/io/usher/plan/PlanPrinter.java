@@ -4,6 +4,7 @@ import io.usher.plan.Action.CreateRoom;
 import io.usher.plan.Action.LinkChild;
 import io.usher.plan.Action.LinkParent;
 import io.usher.plan.Action.PutState;
+import io.usher.plan.Action.UpdatePeople;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,6 +68,11 @@ public final class PlanPrinter {
       } else if (action instanceof LinkParent link) {
         group = "link rooms to their space (m.space.parent)";
         line = "    ~ " + link.room() + " in " + link.parent();
+      } else if (action instanceof UpdatePeople people) {
+        group = people.invites().isEmpty() && people.powerLevels().isEmpty()
+            ? "record who has power and who was invited (" + PeopleRecord.TYPE + ")"
+            : "power levels and invites";
+        line = "    ~ " + people.room() + "  " + describe(people);
       } else {
         continue;
       }
@@ -76,6 +82,18 @@ public final class PlanPrinter {
       out.add("  " + group + ": " + lines.size());
       limited(lines, out);
     });
+  }
+
+  private static String describe(UpdatePeople people) {
+    List<String> parts = new ArrayList<>();
+    if (!people.powerChange().isEmpty()) {
+      parts.add("power: " + people.powerChange());
+    }
+    if (!people.invites().isEmpty()) {
+      parts.add("invite " + people.invites().stream().map(Invitee::toString)
+          .collect(Collectors.joining(", ")));
+    }
+    return parts.isEmpty() ? "record" : String.join("; ", parts);
   }
 
   private void limited(List<String> lines, List<String> out) {

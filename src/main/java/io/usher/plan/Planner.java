@@ -22,28 +22,38 @@ import java.util.stream.Collectors;
  */
 public final class Planner {
   private final String serverName;
-  private final String botUserId;
+  private final PeoplePlanner people;
 
   /**
-   * @param serverName for {@code via} in space links
+   * @param serverName for {@code via} in space links, and to tell local invitees
    * @param botUserId the bot's own power level entry is never planned or changed
+   * @param demoteUnlisted remove power that no role or config entry gives, even when Usher
+   *     did not grant it
    */
-  public Planner(String serverName, String botUserId) {
+  public Planner(String serverName, String botUserId, boolean demoteUnlisted) {
     this.serverName = serverName;
-    this.botUserId = botUserId;
+    this.people = new PeoplePlanner(serverName, botUserId, demoteUnlisted);
+  }
+
+  /** A planner that leaves power it did not grant alone. */
+  public Planner(String serverName, String botUserId) {
+    this(serverName, botUserId, false);
   }
 
   public Plan plan(DesiredConference desired, ObservedConference observed) {
     List<CreateRoom> creates = new ArrayList<>();
     List<Action> changes = new ArrayList<>();
     Map<RoomKey, Integer> waves = new HashMap<>();
+    List<String> kept = new ArrayList<>();
     for (DesiredRoom room : desired.rooms()) {
       Optional<ObservedRoom> seen = observed.room(room.key());
       if (seen.isPresent()) {
         changes.addAll(stateChanges(room, seen.get()));
+        people.forExisting(room, seen.get(), kept).ifPresent(changes::add);
         changes.addAll(linkChanges(room, seen.get(), observed));
         continue;
       }
+      people.afterCreation(room).ifPresent(changes::add);
       int wave = 1 + room.children().stream()
           .mapToInt(child -> waves.getOrDefault(child.key(), -1)).max().orElse(-1);
       waves.put(room.key(), wave);
@@ -59,8 +69,19 @@ public final class Planner {
     Set<RoomKey> wanted = desired.byKey().keySet();
     List<ObservedRoom> unmanaged = observed.rooms().stream()
         .filter(room -> !wanted.contains(room.key())).toList();
+    List<String> warnings = new ArrayList<>(observed.warnings());
+    warnings.addAll(desired.roster().warnings());
+    warnings.addAll(keptWarnings(kept));
     return new Plan(desired.conferenceId(), desired.name(), actions, unmanaged,
-        observed.warnings(), desired.rooms().size());
+        warnings, desired.rooms().size());
+  }
+
+  private static List<String> keptWarnings(List<String> kept) {
+    Map<String, Long> rooms = kept.stream()
+        .collect(Collectors.groupingBy(u -> u, TreeMap::new, Collectors.counting()));
+    return rooms.entrySet().stream().map(e -> e.getKey() + " keeps power in " + e.getValue()
+        + (e.getValue() == 1 ? " room" : " rooms") + " though no role or config entry gives it"
+        + " (people.demote_unlisted: true removes it)").toList();
   }
 
   /**
@@ -93,7 +114,6 @@ public final class Planner {
                 + " → " + Contents.brief(event.content())));
       }
     }
-    powerLevelChange(room, seen).ifPresent(changes::add);
     return changes;
   }
 
@@ -102,59 +122,6 @@ public final class Planner {
     Map<String, Object> out = new LinkedHashMap<>();
     desired.keySet().forEach(k -> out.put(k, observed.get(k)));
     return out;
-  }
-
-  /**
-   * Compares the managed keys of the power levels, ignoring the bot's own entry; the new content
-   * keeps every key the planner does not manage, and the bot's entry where the room has one.
-   */
-  private Optional<Action> powerLevelChange(DesiredRoom room, ObservedRoom seen) {
-    Map<String, Object> desired = room.powerLevels().content();
-    Map<String, Object> current = seen.state(StateTypes.POWER_LEVELS, "").orElse(Map.of());
-    Map<String, Object> currentUsers = users(current);
-    Object botLevel = currentUsers.remove(botUserId);
-    Map<String, Object> scalars = new LinkedHashMap<>(desired);
-    Object desiredUsers = scalars.remove("users");
-    boolean same = Contents.covers(current, scalars)
-        && Contents.normal(currentUsers).equals(Contents.normal(desiredUsers));
-    if (same) {
-      return Optional.empty();
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(current);
-    merged.putAll(scalars);
-    Map<String, Object> users = new TreeMap<>(room.powerLevels().users());
-    if (botLevel != null) {
-      users.put(botUserId, botLevel);
-    }
-    merged.put("users", users);
-    return Optional.of(new PutState(room.key(), StateTypes.POWER_LEVELS, "", merged,
-        describeUsers(currentUsers, room.powerLevels().users(), current, scalars)));
-  }
-
-  private static Map<String, Object> users(Map<String, Object> powerLevels) {
-    Map<String, Object> users = new TreeMap<>();
-    if (powerLevels.get("users") instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> users.put(String.valueOf(k), v));
-    }
-    return users;
-  }
-
-  private static String describeUsers(Map<String, Object> current, Map<String, Integer> desired,
-      Map<String, Object> currentContent, Map<String, Object> scalars) {
-    List<String> parts = new ArrayList<>();
-    desired.forEach((user, level) -> {
-      if (!Contents.normal(level).equals(Contents.normal(current.get(user)))) {
-        parts.add(user + " " + Optional.ofNullable(current.get(user)).orElse("-") + "→" + level);
-      }
-    });
-    current.keySet().stream().filter(user -> !desired.containsKey(user))
-        .forEach(user -> parts.add(user + " " + current.get(user) + "→-"));
-    scalars.forEach((key, value) -> {
-      if (!Contents.normal(value).equals(Contents.normal(currentContent.get(key)))) {
-        parts.add(key + " " + currentContent.get(key) + "→" + value);
-      }
-    });
-    return String.join(", ", parts);
   }
 
   private List<Action> linkChanges(DesiredRoom room, ObservedRoom seen,

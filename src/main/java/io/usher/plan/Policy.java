@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param organisers Matrix user ids given power 100 in every room
  * @param moderators Matrix user ids given power 50 in every room
  * @param maxSpaceChildren the most children one space may have (the hierarchy API pages at 50)
+ * @param people the people file, role template and how to treat power nobody asked for
  */
 public record Policy(
     String conferenceId,
@@ -20,7 +21,8 @@ public record Policy(
     TrackGrouping grouping,
     List<String> organisers,
     List<String> moderators,
-    int maxSpaceChildren) {
+    int maxSpaceChildren,
+    PeoplePolicy people) {
 
   public static final int DEFAULT_MAX_SPACE_CHILDREN = 50;
 
@@ -31,8 +33,17 @@ public record Policy(
     Objects.requireNonNull(grouping, "grouping");
     organisers = List.copyOf(organisers);
     moderators = List.copyOf(moderators);
+    Objects.requireNonNull(people, "people");
     if (maxSpaceChildren < 3) {
       throw new IllegalArgumentException("maxSpaceChildren must be at least 3");
     }
+  }
+
+  /** A policy without a people file: organisers and moderators only. */
+  public Policy(String conferenceId, String conferenceName, String serverName,
+      TrackGrouping grouping, List<String> organisers, List<String> moderators,
+      int maxSpaceChildren) {
+    this(conferenceId, conferenceName, serverName, grouping, organisers, moderators,
+        maxSpaceChildren, PeoplePolicy.none());
   }
 }

@@ -1,0 +1,65 @@
+package io.usher.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Synapse's admin API for user accounts
+ * (https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html), through a
+ * {@link MatrixClient} whose token belongs to a server admin. Same errors, retries and rate
+ * limit handling as the client.
+ */
+public final class SynapseAdmin {
+  private static final int PAGE = 500;
+
+  private final MatrixClient client;
+
+  public SynapseAdmin(MatrixClient client) {
+    this.client = client;
+  }
+
+  /** Every local account's user id (deactivated ones too), read in pages of 500. */
+  public List<String> userIds() {
+    List<String> ids = new ArrayList<>();
+    String from = "0";
+    while (from != null) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("from", from);
+      query.put("limit", Integer.toString(PAGE));
+      query.put("guests", "false");
+      query.put("deactivated", "true");
+      JsonNode page = client.call(Routes.ADMIN_USERS, null, query);
+      page.path("users").forEach(user -> ids.add(user.path("name").asText()));
+      from = page.hasNonNull("next_token") ? page.path("next_token").asText() : null;
+    }
+    return ids;
+  }
+
+  /** One account's details ({@code displayname}, {@code threepids}, ...), or empty if none. */
+  public Optional<Map<String, Object>> user(String userId) {
+    try {
+      return Optional.of(client.toMap(client.call(Routes.ADMIN_USER, null, Map.of(), userId)));
+    } catch (MatrixException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Creates an account without a password (its owner logs in by single sign-on or resets the
+   * password by e-mail), with a display name and an e-mail 3PID.
+   */
+  public void createUser(String userId, String displayName, String email) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("displayname", displayName);
+    body.put("threepids", List.of(Map.of("medium", "email", "address", email)));
+    body.put("admin", false);
+    client.call(Routes.ADMIN_PUT_USER, body, Map.of(), userId);
+  }
+}

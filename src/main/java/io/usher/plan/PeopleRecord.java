@@ -1,0 +1,112 @@
+package io.usher.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What Usher did for people in a room, kept as the state event {@value #TYPE} (state key
+ * {@code ""}) so that it is read with the rest of the room's state and written at creation for
+ * free, in {@code initial_state}.
+ *
+ * <p>{@code power} is the power levels Usher granted: a user in it who is no longer wanted is
+ * demoted; a user with power who is not in it was given power by someone else and is left alone.
+ * {@code invited} and {@code email_invited} are who was ever invited, so nobody is invited twice
+ * (not even after leaving). E-mail addresses are stored as SHA-256 hashes, because the event is
+ * readable by the room's members.
+ */
+public record PeopleRecord(Map<String, Integer> power, Set<String> invited,
+    Set<String> emailInvited) {
+  /** The record's state event type. */
+  public static final String TYPE = "io.usher.people";
+
+  public PeopleRecord {
+    power = Map.copyOf(power);
+    invited = Set.copyOf(invited);
+    emailInvited = Set.copyOf(emailInvited);
+  }
+
+  static PeopleRecord empty() {
+    return new PeopleRecord(Map.of(), Set.of(), Set.of());
+  }
+
+  /** The record in an event's content; malformed parts count as empty. */
+  static PeopleRecord parse(Map<String, Object> content) {
+    Map<String, Integer> power = new TreeMap<>();
+    if (content.get("power") instanceof Map<?, ?> map) {
+      map.forEach((user, level) -> {
+        if (level instanceof Number number) {
+          power.put(String.valueOf(user), number.intValue());
+        }
+      });
+    }
+    return new PeopleRecord(power, strings(content.get("invited")),
+        strings(content.get("email_invited")));
+  }
+
+  private static Set<String> strings(Object value) {
+    Set<String> out = new TreeSet<>();
+    if (value instanceof List<?> list) {
+      list.forEach(item -> out.add(String.valueOf(item)));
+    }
+    return out;
+  }
+
+  /** The event content: users and hashes sorted, so equal records have equal content. */
+  public Map<String, Object> content() {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("power", new TreeMap<>(power));
+    content.put("invited", List.copyOf(new TreeSet<>(invited)));
+    content.put("email_invited", List.copyOf(new TreeSet<>(emailInvited)));
+    return content;
+  }
+
+  /** Whether this person was invited before (by user id or by e-mail hash). */
+  public boolean hasInvited(Invitee invitee) {
+    return invitee.email() ? emailInvited.contains(emailKey(invitee.address()))
+        : invited.contains(invitee.address());
+  }
+
+  /** This record with the invitee added. */
+  PeopleRecord with(Invitee invitee) {
+    Set<String> users = new TreeSet<>(invited);
+    Set<String> emails = new TreeSet<>(emailInvited);
+    if (invitee.email()) {
+      emails.add(emailKey(invitee.address()));
+    } else {
+      users.add(invitee.address());
+    }
+    return new PeopleRecord(power, users, emails);
+  }
+
+  /** This record without the invitee: its invite failed. */
+  public PeopleRecord without(Invitee invitee) {
+    Set<String> users = new TreeSet<>(invited);
+    Set<String> emails = new TreeSet<>(emailInvited);
+    if (invitee.email()) {
+      emails.remove(emailKey(invitee.address()));
+    } else {
+      users.remove(invitee.address());
+    }
+    return new PeopleRecord(power, users, emails);
+  }
+
+  /** The SHA-256 (hex) of the lower-cased address. */
+  static String emailKey(String email) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.usher.plan;
+
+import io.usher.schedule.Role;
+
+/**
+ * One person's place in one room: the role that puts them there and their power (0: invited
+ * without power).
+ */
+public record Seat(Contact person, Role role, RoomKey room, int power) {}
