@@ -1,7 +1,9 @@
 package io.usher.app;
 
 import io.usher.apply.Announcer;
+import io.usher.apply.MembershipReader;
 import io.usher.apply.Reconciler;
+import io.usher.apply.Verifier;
 import io.usher.commands.BotControl;
 import io.usher.commands.ManagementRoom;
 import io.usher.plan.LifecycleStatus;
@@ -127,6 +129,14 @@ final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String refresh() {
     return runner.refresh(ConferenceOptions.conference(settings));
+  }
+
+  /** @throws IllegalArgumentException for an unknown track, with the known ones */
+  @Override
+  public String verify(Optional<String> track) {
+    return new Verifier(new MembershipReader(connection.client, connection.me.userId()))
+        .verify(runner.desiredNow(), connection.reader().read(settings.conferenceId()), track)
+        .render();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.apply.PlanExecutor;
+import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredState;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.Plan;
@@ -12,14 +13,15 @@ import java.time.Instant;
 final class Reconciliation {
   final Connection connection;
   final ObservedConference observed;
+  final DesiredConference desired;
   final Plan plan;
 
   /** @param at the instant the desired state is for (talks ended by then are hallways) */
   Reconciliation(Settings settings, Conference conference, PrintWriter err, Instant at) {
     this.connection = new Connection(settings, err);
     this.observed = connection.reader().read(settings.conferenceId());
-    this.plan = connection.planner.plan(DesiredState.of(conference, connection.policy, at),
-        observed);
+    this.desired = DesiredState.of(conference, connection.policy, at);
+    this.plan = connection.planner.plan(desired, observed);
   }
 
   PlanExecutor executor(PrintWriter err) {

@@ -22,6 +22,9 @@ public interface BotControl {
   /** Reloads the schedule and follows its changes; returns a one-line summary. */
   String refresh();
 
+  /** Who is in the rooms they should be in, of one track if given; as text. */
+  String verify(Optional<String> track);
+
   /** Resumes handling phases. */
   void run();
 

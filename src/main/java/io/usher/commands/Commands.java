@@ -23,7 +23,8 @@ final class Commands {
         !usher apply             bring every room to the desired state now
         !usher run | pause       resume or pause the talks' phases
         !usher schedule [track]  the next phases, of one track if given
-        !usher refresh           reload the schedule and follow its changes""";
+        !usher refresh           reload the schedule and follow its changes
+        !usher verify [track]    who is missing from the rooms they should be in""";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
@@ -60,6 +61,7 @@ final class Commands {
       }
       case "schedule" -> schedule(argument);
       case "refresh" -> "Refreshed: " + control.refresh();
+      case "verify" -> control.verify(argument).strip();
       default -> (command.isEmpty() ? "" : "Unknown command “" + command + "”.\n") + HELP;
     };
   }

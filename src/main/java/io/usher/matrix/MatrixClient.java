@@ -135,6 +135,19 @@ public final class MatrixClient {
   }
 
   /**
+   * {@code POST /user/{userId}/filter}: stores a filter (a JSON string) and returns its id, for
+   * filters too long to send in a URL (one listing many rooms).
+   */
+  public String uploadFilter(String userId, String filterJson) {
+    try {
+      return call(Routes.UPLOAD_FILTER, json.readTree(filterJson), Map.of(), userId)
+          .path("filter_id").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("filter is not JSON", e);
+    }
+  }
+
+  /**
    * {@code GET /rooms/{roomId}/members}: the current {@code m.room.member} event of everyone
    * with a membership (join, invite, leave, ban, knock).
    */
@@ -217,6 +230,11 @@ public final class MatrixClient {
     return call(Routes.JOIN, Map.of(), Map.of(), roomIdOrAlias).path("room_id").asText();
   }
 
+  /** {@code POST /rooms/{roomId}/leave}: leaves the room, or rejects an invite to it. */
+  public void leave(String roomId) {
+    call(Routes.LEAVE, Map.of(), Map.of(), roomId);
+  }
+
   /** {@code PUT /user/{userId}/rooms/{roomId}/account_data/{type}}: private to the user. */
   public void putRoomAccountData(String userId, String roomId, String type,
       Map<String, Object> content) {
@@ -224,7 +242,7 @@ public final class MatrixClient {
   }
 
   /**
-   * {@code GET /sync} with an inline filter (a JSON string), from {@code since} (null for an
+   * {@code GET /sync} with an inline filter (a JSON string) or a filter id, from {@code since} (null for an
    * initial sync), waiting at most {@code timeout} for new events.
    */
   public SyncResponse sync(String filterJson, String since, Duration timeout) {

@@ -31,6 +31,8 @@ final class Routes {
   static final Route ROOM_STATE = new Route("GET", V3 + "/rooms/{roomId}/state", "roomState");
   /** #post_matrixclientv3joinroomidoralias */
   static final Route JOIN = new Route("POST", V3 + "/join/{roomIdOrAlias}", "join");
+  /** #post_matrixclientv3roomsroomidleave */
+  static final Route LEAVE = new Route("POST", V3 + "/rooms/{roomId}/leave", "leave");
   /** #put_matrixclientv3useruseridroomsroomidaccount_datatype */
   static final Route PUT_ROOM_ACCOUNT_DATA = new Route("PUT",
       V3 + "/user/{userId}/rooms/{roomId}/account_data/{type}", "putRoomAccountData");
@@ -40,6 +42,9 @@ final class Routes {
   /** #post_matrixclientv3useruseridopenidrequest_token */
   static final Route OPENID_TOKEN = new Route("POST",
       V3 + "/user/{userId}/openid/request_token", "openIdToken");
+  /** #post_matrixclientv3useruseridfilter */
+  static final Route UPLOAD_FILTER =
+      new Route("POST", V3 + "/user/{userId}/filter", "uploadFilter");
   /** #get_matrixclientv3roomsroomidmembers */
   static final Route MEMBERS = new Route("GET", V3 + "/rooms/{roomId}/members", "members");
 

@@ -35,6 +35,26 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
         rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks, roster);
   }
 
+  /**
+   * The track with this name or id (case-insensitive) and the keys of its rooms: its space,
+   * track room, backstage and talk rooms.
+   */
+  public Optional<Map.Entry<PlannedTrack, Set<RoomKey>>> track(String nameOrId) {
+    String wanted = nameOrId.strip().toLowerCase(java.util.Locale.ROOT);
+    return tracks.stream()
+        .filter(t -> t.id().equals(wanted)
+            || t.name().toLowerCase(java.util.Locale.ROOT).equals(wanted))
+        .findFirst().map(t -> {
+          Set<RoomKey> keys = new java.util.HashSet<>();
+          for (RoomKind kind : List.of(RoomKind.TRACK_SPACE, RoomKind.TRACK, RoomKind.BACKSTAGE)) {
+            keys.add(new RoomKey(kind, conferenceId, t.id()));
+          }
+          t.talks().forEach(talk -> keys.add(new RoomKey(RoomKind.TALK, conferenceId,
+              talk.id().value())));
+          return Map.entry(t, keys);
+        });
+  }
+
   /** The conference space. */
   public DesiredRoom root() {
     return rooms.stream().filter(r -> r.key().kind() == RoomKind.CONFERENCE_SPACE).findFirst()

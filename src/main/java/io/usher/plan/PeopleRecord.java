@@ -38,6 +38,11 @@ public record PeopleRecord(Map<String, Integer> power, Set<String> invited,
     return new PeopleRecord(Map.of(), Set.of(), Set.of());
   }
 
+  /** The record a room has, or an empty one (a room made before records, or not yet written). */
+  public static PeopleRecord of(ObservedRoom room) {
+    return room.state(TYPE, "").map(PeopleRecord::parse).orElse(empty());
+  }
+
   /** The record in an event's content; malformed parts count as empty. */
   static PeopleRecord parse(Map<String, Object> content) {
     Map<String, Integer> power = new TreeMap<>();

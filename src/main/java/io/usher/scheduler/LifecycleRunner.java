@@ -296,7 +296,8 @@ public final class LifecycleRunner implements AutoCloseable {
     phases = lifecycle.phases();
   }
 
-  private DesiredConference desiredNow() {
+  /** The desired state of the current schedule at the clock's now. */
+  public DesiredConference desiredNow() {
     return DesiredState.of(lifecycle.conference(), settings.policy(), now());
   }
 

@@ -1,0 +1,40 @@
+package io.usher.app;
+
+import io.usher.apply.MembershipReader;
+import io.usher.apply.Verifier;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code usher verify [track]}: who is in the rooms they should be in, changing nothing. */
+@Command(name = "verify", description = "Report, per room and person, who should be in the"
+    + " conference's rooms and whether they are: joined, invited, e-mail invited, left, not"
+    + " invited or no contact.")
+final class VerifyCommand implements Callable<Integer> {
+  @Mixin Output output;
+
+  @Mixin ConferenceOptions options;
+
+  @Parameters(arity = "0..1", paramLabel = "TRACK", description = "Only this track (name or id).")
+  String track;
+
+  @Override
+  public Integer call() {
+    Settings settings = options.settings();
+    var conference = ConferenceOptions.conference(settings);
+    Reconciliation run = new Reconciliation(settings, conference, output.err(),
+        options.at(settings));
+    Connection connection = run.connection;
+    try {
+      output.out().print(new Verifier(new MembershipReader(connection.client,
+          connection.me.userId())).verify(run.desired, run.observed, Optional.ofNullable(track))
+          .render());
+    } catch (IllegalArgumentException unknownTrack) {
+      throw new BadInputException(unknownTrack.getMessage(), unknownTrack);
+    }
+    output.out().println(run.requestSummary());
+    return 0;
+  }
+}

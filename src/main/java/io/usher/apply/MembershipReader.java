@@ -1,0 +1,56 @@
+package io.usher.apply;
+
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.StateEvent;
+import io.usher.matrix.SyncResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads who is in some rooms ({@code m.room.member} state: join, invite, leave, ban) with one
+ * {@code /sync} whose uploaded filter lists the rooms, instead of one request per room.
+ */
+public final class MembershipReader {
+  private final MatrixClient client;
+  private final String botUserId;
+
+  public MembershipReader(MatrixClient client, String botUserId) {
+    this.client = client;
+    this.botUserId = botUserId;
+  }
+
+  /** Room id to user id to membership, for the rooms the bot is in among {@code roomIds}. */
+  public Map<String, Map<String, String>> memberships(Collection<String> roomIds) {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    if (roomIds.isEmpty()) {
+      return out;
+    }
+    String filterId = client.uploadFilter(botUserId, filter(roomIds));
+    SyncResponse sync = client.sync(filterId, null, Duration.ZERO);
+    sync.joined().forEach((roomId, joined) -> {
+      Map<String, String> members = out.computeIfAbsent(roomId, k -> new HashMap<>());
+      for (StateEvent event : joined.state()) {
+        if (event.type().equals("m.room.member")
+            && event.content().get("membership") instanceof String membership) {
+          members.put(event.stateKey(), membership);
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Member state of these rooms only; the nonce avoids Synapse's cached initial syncs. */
+  private static String filter(Collection<String> roomIds) {
+    String none = "{\"not_types\":[\"*\"]}";
+    String rooms = roomIds.stream().map(id -> "\"" + id.replace("\\", "\\\\")
+        .replace("\"", "\\\"") + "\"").collect(Collectors.joining(","));
+    return "{\"room\":{\"rooms\":[" + rooms + "],\"state\":{\"types\":[\"m.room.member\"],"
+        + "\"lazy_load_members\":false},\"timeline\":{\"limit\":0},\"ephemeral\":" + none
+        + ",\"account_data\":" + none + "},\"presence\":" + none + ",\"account_data\":" + none
+        + ",\"io.usher.nonce\":\"" + UUID.randomUUID() + "\"}";
+  }
+}
