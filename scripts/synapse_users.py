@@ -14,7 +14,9 @@ import urllib.request
 
 URL, DATA = sys.argv[1], sys.argv[2]
 SECRET = open(os.path.join(DATA, "secret")).read().strip()
-USERS = {"admin": True, "bot": False}  # localpart -> server admin
+# localpart -> server admin. The bot is an admin so `usher onboard` can create attendee accounts
+# through the admin API; admin rights do not lift its rate limits (override_ratelimit does).
+USERS = {"admin": True, "bot": True}
 PASSWORD_FILE = os.path.join(DATA, "passwords.json")
 
 
@@ -80,6 +82,11 @@ def main():
                         {"messages_per_second": 0, "burst_count": 0}, token=tokens["admin"])
     if status != 200:
         sys.exit(f"override_ratelimit for @bot:localhost failed: {status} {body}")
+    # A bot registered by an older version of this script is not an admin yet.
+    status, body = call("PUT", "/_synapse/admin/v2/users/@bot:localhost", {"admin": True},
+                        token=tokens["admin"])
+    if status not in (200, 201):
+        sys.exit(f"making @bot:localhost a server admin failed: {status} {body}")
     with open(env, "w") as out:
         out.write(f"HOMESERVER_URL={URL}\n")
         for lp, tok in tokens.items():

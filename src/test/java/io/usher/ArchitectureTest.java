@@ -72,6 +72,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void onboardingUsesScheduleAttendeesPlanMappingAndMatrix() {
+    onlyDependsOn("io.usher.onboard", "io.usher.schedule", "io.usher.plan", "io.usher.matrix");
+  }
+
+  @Test
   void nothingImportsApp() {
     noClasses().that().resideOutsideOfPackage("io.usher.app").should().dependOnClassesThat()
         .resideInAPackage("io.usher.app").check(USHER);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "usher", mixinStandardHelpOptions = true, version = "usher 0.1.0",
     description = "Creates and keeps up to date the Matrix rooms of a conference from its schedule.",
     subcommands = {PlanCommand.class, ApplyCommand.class, RunCommand.class,
-        ValidateCommand.class, VerifyCommand.class})
+        ValidateCommand.class, VerifyCommand.class,
+        OnboardCommand.class})
 final class UsherCommand implements Runnable {
   @Override
   public void run() {
