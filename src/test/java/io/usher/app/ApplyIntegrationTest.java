@@ -107,6 +107,21 @@ class ApplyIntegrationTest {
     assertThat(state(talk, "m.space.parent", trackSpace)).containsEntry("canonical", true);
     assertThat(state(trackSpace, "m.space.parent", space)).containsEntry("canonical", true);
 
+    Path exported = dir.resolve("export");
+    assertThat(Main.run(new PrintWriter(new StringWriter(), true),
+        new PrintWriter(new StringWriter(), true), "export", "-c", config.toString(), "--out",
+        exported.toString())).isZero();
+    var rooms = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(exported.resolve(conf + "-rooms.json").toFile()).path("rooms");
+    assertThat(rooms).hasSize(18);
+    for (var room : rooms) {
+      assertThat(room.path("room_id").asText()).as(room.toString())
+          .isEqualTo(roomOf(room.path("alias").asText()));
+    }
+    assertThat(java.nio.file.Files.readAllLines(exported.resolve(conf + "-rooms.csv")))
+        .hasSize(19).first().asString()
+        .isEqualTo("kind,track_id,track,talk_id,title,room_id,alias,matrix_to,widgets");
+
     Reconciliation again = reconcile(config);
     assertThat(again.plan.actions()).isEmpty();
     assertThat(again.observed.rooms()).hasSize(18);
