@@ -15,11 +15,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    var conference = ConferenceOptions.conference(settings);
     long start = System.nanoTime();
-    Reconciliation run = new Reconciliation(settings, conference, output.err(),
-        options.at(settings));
+    Reconciliation run = options.reconciliation(output.err());
     output.out().print(new PlanPrinter(10).print(run.plan));
     ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
         .execute(run.plan, run.observed);

@@ -3,6 +3,7 @@ package io.usher.app;
 import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.source.ScheduleSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +29,15 @@ final class ConferenceOptions {
   /** The instant the desired state is for: --at, else now. */
   Instant at(Settings settings) {
     return at == null ? Instant.now() : Times.parse(at, settings.timeZone(), "--at");
+  }
+
+  /**
+   * Reads config and schedule (bad input stops here), then the homeserver's rooms, and plans
+   * for {@code --at}.
+   */
+  Reconciliation reconciliation(PrintWriter err) {
+    Settings settings = settings();
+    return new Reconciliation(settings, conference(settings), err, at(settings));
   }
 
   /** The validated settings, with --schedule applied. */

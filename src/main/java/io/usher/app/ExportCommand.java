@@ -33,10 +33,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Settings settings = options.settings();
-    var conference = ConferenceOptions.conference(settings);
-    Reconciliation run = new Reconciliation(settings, conference, output.err(),
-        options.at(settings));
+    Reconciliation run = options.reconciliation(output.err());
+    Settings settings = run.connection.settings;
     List<RoomMap.Entry> entries = RoomMap.of(run.desired, run.observed,
         run.connection.me.serverName());
     Files.createDirectories(out);

@@ -18,10 +18,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    var conference = ConferenceOptions.conference(settings);
-    Reconciliation run = new Reconciliation(settings, conference, output.err(),
-        options.at(settings));
+    Reconciliation run = options.reconciliation(output.err());
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
     output.out().println(run.requestSummary());
     return 0;

@@ -22,10 +22,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    var conference = ConferenceOptions.conference(settings);
-    Reconciliation run = new Reconciliation(settings, conference, output.err(),
-        options.at(settings));
+    Reconciliation run = options.reconciliation(output.err());
     Connection connection = run.connection;
     try {
       output.out().print(new Verifier(new MembershipReader(connection.client,

@@ -82,24 +82,23 @@ public record PeopleRecord(Map<String, Integer> power, Set<String> invited,
 
   /** This record with the invitee added. */
   PeopleRecord with(Invitee invitee) {
-    Set<String> users = new TreeSet<>(invited);
-    Set<String> emails = new TreeSet<>(emailInvited);
-    if (invitee.email()) {
-      emails.add(emailKey(invitee.address()));
-    } else {
-      users.add(invitee.address());
-    }
-    return new PeopleRecord(power, users, emails);
+    return change(invitee, true);
   }
 
   /** This record without the invitee: its invite failed. */
   public PeopleRecord without(Invitee invitee) {
+    return change(invitee, false);
+  }
+
+  private PeopleRecord change(Invitee invitee, boolean add) {
     Set<String> users = new TreeSet<>(invited);
     Set<String> emails = new TreeSet<>(emailInvited);
-    if (invitee.email()) {
-      emails.remove(emailKey(invitee.address()));
+    Set<String> target = invitee.email() ? emails : users;
+    String key = invitee.email() ? emailKey(invitee.address()) : invitee.address();
+    if (add) {
+      target.add(key);
     } else {
-      users.remove(invitee.address());
+      target.remove(key);
     }
     return new PeopleRecord(power, users, emails);
   }
