@@ -11,6 +11,7 @@ import io.usher.matrix.WhoAmI;
 import io.usher.plan.PeoplePolicy;
 import io.usher.plan.Planner;
 import io.usher.plan.Policy;
+import io.usher.schedule.People;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -29,12 +30,18 @@ final class Connection {
         RetryPolicy.defaults(), new RateLimitReporter(err));
     this.me = whoami(client, settings);
     PeopleSettings people = settings.people();
-    this.policy = new Policy(settings.conferenceId(), settings.conferenceName(),
-        me.serverName(), settings.grouping(), settings.organisers(), settings.moderators(),
-        Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(PeopleFiles.load(people),
-        people.roles(), people.identityServer().isPresent(), people.demoteUnlisted()));
+    this.policy = policy(PeopleFiles.load(people));
     this.planner = new Planner(me.serverName(), me.userId(), people.demoteUnlisted());
     client.pace("invite", people.invitesPerSecond());
+  }
+
+  /** The policy with this people file; the rest from the settings. */
+  Policy policy(People people) {
+    PeopleSettings given = settings.people();
+    return new Policy(settings.conferenceId(), settings.conferenceName(), me.serverName(),
+        settings.grouping(), settings.organisers(), settings.moderators(),
+        Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
+        given.identityServer().isPresent(), given.demoteUnlisted()));
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

@@ -125,10 +125,15 @@ final class LiveBot implements BotControl, AutoCloseable {
     return runner.reconcileAll();
   }
 
-  /** @throws BadInputException when the schedule cannot be read; the current one is kept */
+  /**
+   * Reloads the schedule and the people file.
+   *
+   * @throws BadInputException when either cannot be read; the current ones are kept
+   */
   @Override
   public String refresh() {
-    return runner.refresh(ConferenceOptions.conference(settings));
+    return runner.refresh(ConferenceOptions.conference(settings),
+        connection.policy(PeopleFiles.load(settings.people())));
   }
 
   /** @throws IllegalArgumentException for an unknown track, with the known ones */

@@ -14,6 +14,7 @@ import io.usher.plan.Lifecycle;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.ObservedRoom;
 import io.usher.plan.PhaseEvent;
+import io.usher.plan.Policy;
 import io.usher.plan.Plan;
 import io.usher.plan.RoomKey;
 import io.usher.schedule.Conference;
@@ -45,6 +46,8 @@ import java.util.function.Consumer;
  */
 public final class LifecycleRunner implements AutoCloseable {
   private final RunnerSettings settings;
+  /** The policy in force: the settings' at start, replaced when a refresh brings a new one. */
+  private volatile Policy policy;
   private final Reconciler reconciler;
   private final Announcer announcer;
   private final Consumer<String> operatorLog;
@@ -68,6 +71,7 @@ public final class LifecycleRunner implements AutoCloseable {
   public LifecycleRunner(RunnerSettings settings, Reconciler reconciler, Announcer announcer,
       Consumer<String> operatorLog, Consumer<PhaseOutcome> outcomes) {
     this.settings = settings;
+    this.policy = settings.policy();
     this.reconciler = reconciler;
     this.announcer = announcer;
     this.operatorLog = operatorLog;
@@ -102,13 +106,22 @@ public final class LifecycleRunner implements AutoCloseable {
    * @return a one-line summary
    */
   public String refresh(Conference next) {
+    return refresh(next, policy);
+  }
+
+  /**
+   * Follows a new schedule and a new policy (a reloaded people file): the rooms whose desired
+   * state changed are reconciled, moved talks' jobs move, announced talks get change notices.
+   */
+  public String refresh(Conference next, Policy nextPolicy) {
     lock.lock();
     try {
-      if (next.equals(lifecycle.conference())) {
+      if (next.equals(lifecycle.conference()) && nextPolicy.equals(policy)) {
         return "schedule unchanged";
       }
       Lifecycle before = lifecycle;
       DesiredConference was = desiredNow();
+      policy = nextPolicy;
       use(next);
       int notices = new ChangeNotices(settings.clock(), handled::contains)
           .post(before, lifecycle, this::postReporting);
@@ -187,7 +200,7 @@ public final class LifecycleRunner implements AutoCloseable {
     if (due.isEmpty()) {
       return;
     }
-    DesiredConference desired = DesiredState.of(lifecycle.conference(), settings.policy(), now);
+    DesiredConference desired = DesiredState.of(lifecycle.conference(), policy, now);
     Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
     due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
     List<Future<?>> running = new ArrayList<>();
@@ -291,14 +304,14 @@ public final class LifecycleRunner implements AutoCloseable {
   private void use(Conference conference) {
     Instant now = now();
     lifecycle = new Lifecycle(conference,
-        DesiredState.of(conference, settings.policy(), now), settings.policy(),
+        DesiredState.of(conference, policy, now), policy,
         settings.lifecycle());
     phases = lifecycle.phases();
   }
 
   /** The desired state of the current schedule at the clock's now. */
   public DesiredConference desiredNow() {
-    return DesiredState.of(lifecycle.conference(), settings.policy(), now());
+    return DesiredState.of(lifecycle.conference(), policy, now());
   }
 
   private Instant now() {

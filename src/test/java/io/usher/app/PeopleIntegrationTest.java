@@ -168,6 +168,25 @@ class PeopleIntegrationTest {
     assertThat(second.invites()).isEqualTo(2);
   }
 
+  @Test
+  void theRunningBotPicksUpAnEditedPeopleFileOnRefresh() throws Exception {
+    Files.writeString(dir.resolve("people.csv"), HEADER + DANA);
+    LiveBotFixture fixture = new LiveBotFixture(dir, SharedSchedules.example(),
+        "people:\n  file: people.csv\n  invites_per_second: 100\n");
+    try (LiveBot running = fixture.start(java.time.Clock.fixed(
+        Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC))) {
+      String talk102 = fixture.roomId(io.usher.plan.RoomKind.TALK, "102");
+      assertThat(members(talk102)).doesNotContainKey("@pbruno:localhost");
+      assertThat(running.refresh()).isEqualTo("schedule unchanged");
+
+      Files.writeString(dir.resolve("people.csv"), HEADER + DANA + BRUNO);
+      assertThat(running.refresh()).contains("4 rooms to update").contains("0 failed");
+      assertThat(members(talk102)).containsEntry("@pbruno:localhost", "invite");
+      assertThat(running.verify(java.util.Optional.of("keynotes")))
+          .contains("invited         Bruno Speaker (@pbruno:localhost)  speaker");
+    }
+  }
+
   private VerifyReport verify(Path config) throws Exception {
     Settings settings = new ConfigLoader().load(config);
     Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
