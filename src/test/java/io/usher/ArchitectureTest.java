@@ -72,8 +72,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void onboardingUsesScheduleAttendeesPlanMappingAndMatrix() {
-    onlyDependsOn("io.usher.onboard", "io.usher.schedule", "io.usher.plan", "io.usher.matrix");
+  void onboardingUsesScheduleAttendeesPlanMappingApplyProgressAndMatrix() {
+    onlyDependsOn("io.usher.onboard", "io.usher.schedule", "io.usher.plan", "io.usher.apply",
+        "io.usher.matrix");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.schedule.Conference;
+import io.usher.schedule.People;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.source.ScheduleSource;
 import java.io.PrintWriter;
@@ -55,8 +56,13 @@ final class ConferenceOptions {
    * request reaches the homeserver.
    */
   static Conference conference(Settings settings) {
+    return conference(settings, PeopleFiles.load(settings.people()));
+  }
+
+  /** The same, checking an already loaded people file. */
+  static Conference conference(Settings settings, People people) {
     Conference conference = load(settings.schedule(), Optional.of(settings.timeZone()));
-    PeopleFiles.check(settings, conference);
+    PeopleFiles.check(settings, conference, people);
     return conference;
   }
 

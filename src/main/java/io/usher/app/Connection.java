@@ -41,7 +41,7 @@ final class Connection {
     return new Policy(settings.conferenceId(), settings.conferenceName(), me.serverName(),
         settings.grouping(), settings.organisers(), settings.moderators(),
         Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
-        given.identityServer().isPresent(), given.demoteUnlisted()));
+        given.identityServer().isPresent()));
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

@@ -2,13 +2,9 @@ package io.usher.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.usher.plan.RoomMap;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -60,16 +56,9 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   static void writeCsv(Path target, List<RoomMap.Entry> entries) throws IOException {
-    CsvSchema.Builder schema = CsvSchema.builder();
-    List.of("kind", "track_id", "track", "talk_id", "title", "room_id", "alias", "matrix_to",
-        "widgets").forEach(schema::addColumn);
-    try (Writer writer = Files.newBufferedWriter(target);
-        SequenceWriter rows = new CsvMapper().writer(schema.build().withHeader())
-            .writeValues(writer)) {
-      for (RoomMap.Entry e : entries) {
-        rows.write(List.of(e.kind(), e.trackId(), e.track(), e.talkId(), e.title(), e.roomId(),
-            e.alias(), e.matrixTo(), String.join(" ", e.widgets())));
-      }
-    }
+    CsvFiles.write(target, List.of("kind", "track_id", "track", "talk_id", "title", "room_id",
+        "alias", "matrix_to", "widgets"), entries.stream().map(e -> List.of(e.kind(),
+        e.trackId(), e.track(), e.talkId(), e.title(), e.roomId(), e.alias(), e.matrixTo(),
+        String.join(" ", e.widgets()))).toList());
   }
 }

@@ -9,6 +9,7 @@ import io.usher.commands.ManagementRoom;
 import io.usher.plan.LifecycleStatus;
 import io.usher.plan.Plan;
 import io.usher.plan.UpcomingPhase;
+import io.usher.schedule.People;
 import io.usher.scheduler.LifecycleRunner;
 import io.usher.scheduler.PhaseOutcome;
 import io.usher.scheduler.RunnerSettings;
@@ -132,8 +133,9 @@ final class LiveBot implements BotControl, AutoCloseable {
    */
   @Override
   public String refresh() {
-    return runner.refresh(ConferenceOptions.conference(settings),
-        connection.policy(PeopleFiles.load(settings.people())));
+    People people = PeopleFiles.load(settings.people());
+    return runner.refresh(ConferenceOptions.conference(settings, people),
+        connection.policy(people));
   }
 
   /** @throws IllegalArgumentException for an unknown track, with the known ones */

@@ -1,19 +1,13 @@
 package io.usher.app;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.SynapseAdmin;
-import io.usher.onboard.AttendeeOutcome;
 import io.usher.onboard.Onboarding;
 import io.usher.onboard.OnboardingReport;
 import io.usher.schedule.Attendee;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.people.AttendeeListParser;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,15 +82,9 @@ final class OnboardCommand implements Callable<Integer> {
 
   /** Every attendee; the Matrix id only for those who have an account that is theirs. */
   static void writeMapping(Path target, OnboardingReport report) throws IOException {
-    CsvSchema schema = CsvSchema.builder().addColumn("email").addColumn("matrix_id")
-        .addColumn("name").addColumn("registration_code").addColumn("status").build()
-        .withHeader();
-    try (Writer writer = Files.newBufferedWriter(target);
-        SequenceWriter rows = new CsvMapper().writer(schema).writeValues(writer)) {
-      for (AttendeeOutcome o : report.outcomes()) {
-        rows.write(List.of(o.attendee().email(), o.hasAccount() ? o.userId() : "",
-            o.attendee().name(), o.attendee().registrationCode(), o.status().label()));
-      }
-    }
+    CsvFiles.write(target, List.of("email", "matrix_id", "name", "registration_code", "status"),
+        report.outcomes().stream().map(o -> List.of(o.attendee().email(),
+            o.hasAccount() ? o.userId() : "", o.attendee().name(),
+            o.attendee().registrationCode(), o.status().label())).toList());
   }
 }

@@ -24,12 +24,12 @@ final class PeopleFiles {
   }
 
   /** Fails when the people file names talks or tracks the schedule does not have. */
-  static void check(Settings settings, Conference conference) {
+  static void check(Settings settings, Conference conference, People people) {
     if (settings.people().file().isEmpty()) {
       return;
     }
-    List<String> problems = Roster.check(conference, settings.grouping(),
-        load(settings.people()), settings.people().roles());
+    List<String> problems = Roster.check(conference, settings.grouping(), people,
+        settings.people().roles());
     if (!problems.isEmpty()) {
       throw new BadInputException("invalid people file:\n" + String.join("\n", problems), null);
     }

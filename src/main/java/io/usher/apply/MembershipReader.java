@@ -6,9 +6,9 @@ import io.usher.matrix.SyncResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+
 
 /**
  * Reads who is in some rooms ({@code m.room.member} state: join, invite, leave, ban) with one
@@ -43,14 +43,7 @@ public final class MembershipReader {
     return out;
   }
 
-  /** Member state of these rooms only; the nonce avoids Synapse's cached initial syncs. */
   private static String filter(Collection<String> roomIds) {
-    String none = "{\"not_types\":[\"*\"]}";
-    String rooms = roomIds.stream().map(id -> "\"" + id.replace("\\", "\\\\")
-        .replace("\"", "\\\"") + "\"").collect(Collectors.joining(","));
-    return "{\"room\":{\"rooms\":[" + rooms + "],\"state\":{\"types\":[\"m.room.member\"],"
-        + "\"lazy_load_members\":false},\"timeline\":{\"limit\":0},\"ephemeral\":" + none
-        + ",\"account_data\":" + none + "},\"presence\":" + none + ",\"account_data\":" + none
-        + ",\"io.usher.nonce\":\"" + UUID.randomUUID() + "\"}";
+    return StateFilters.of(List.of("m.room.member"), List.copyOf(roomIds), List.of());
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reads the state of every managed room with one {@code /sync} whose filter keeps only the state
@@ -77,22 +76,8 @@ public final class ObservedStateReader {
     return new ObservedRoom(key, roomId, state);
   }
 
-  /**
-   * Only room state of our types and our announcement records; no timeline, presence, global
-   * account data or ephemeral events.
-   *
-   * <p>The nonce matters: Synapse answers an initial sync identical to one made in the last
-   * {@code sync_response_cache_duration} (2 minutes by default) from its cache, so a bot
-   * restarted within that time would see the rooms as they were, not as they are. Filters
-   * allow unknown keys, and the raw filter is part of the cache key.
-   */
+  /** Only room state of our types and our announcement records; see {@link StateFilters}. */
   static String filter() {
-    String types = String.join("\",\"", STATE_TYPES);
-    String none = "{\"not_types\":[\"*\"]}";
-    return "{\"room\":{\"state\":{\"types\":[\"" + types + "\"],\"lazy_load_members\":false},"
-        + "\"timeline\":{\"limit\":0},\"ephemeral\":" + none
-        + ",\"account_data\":{\"types\":[\"" + Announcer.RECORD_TYPE + "\"]}"
-        + "},\"presence\":" + none + ",\"account_data\":" + none
-        + ",\"io.usher.nonce\":\"" + UUID.randomUUID() + "\"}";
+    return StateFilters.of(STATE_TYPES, List.of(), List.of(Announcer.RECORD_TYPE));
   }
 }

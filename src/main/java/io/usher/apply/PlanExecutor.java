@@ -116,7 +116,7 @@ public final class PlanExecutor {
     final Progress progress;
 
     Run(int total) {
-      this.progress = new Progress(total, progressSink);
+      this.progress = new Progress("apply", "actions", total, progressSink);
     }
 
     String idOf(RoomKey key) {

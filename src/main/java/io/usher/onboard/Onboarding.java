@@ -1,5 +1,6 @@
 package io.usher.onboard;
 
+import io.usher.apply.Progress;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RoomEvent;
@@ -56,10 +57,10 @@ public final class Onboarding {
     List<Integer> todo = screen(attendees, outcomes);
     Set<String> existing = new HashSet<>(admin.userIds());
     long start = System.nanoTime();
-    Ticker ticker = new Ticker("accounts", todo.size(), progressSink);
+    Progress progress = new Progress("onboard", "accounts", todo.size(), progressSink);
     parallel(todo, i -> {
       outcomes.set(i, account(attendees.get(i), userId(attendees.get(i)), existing));
-      ticker.step();
+      progress.step();
     });
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> inviteFailures = Collections.synchronizedList(new ArrayList<>());
@@ -141,7 +142,7 @@ public final class Onboarding {
         todo.add(i);
       }
     }
-    Ticker ticker = new Ticker("space invites", todo.size(), progressSink);
+    Progress progress = new Progress("onboard", "space invites", todo.size(), progressSink);
     parallel(todo, i -> {
       AttendeeOutcome outcome = outcomes.get(i);
       try {
@@ -150,7 +151,7 @@ public final class Onboarding {
         failures.add(outcome.attendee().location() + ": inviting " + outcome.userId()
             + " to the conference space failed: " + e.getMessage());
       }
-      ticker.step();
+      progress.step();
     });
     return todo.size() - failures.size();
   }

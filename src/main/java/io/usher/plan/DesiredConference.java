@@ -1,7 +1,9 @@
 package io.usher.plan;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +42,12 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
    * track room, backstage and talk rooms.
    */
   public Optional<Map.Entry<PlannedTrack, Set<RoomKey>>> track(String nameOrId) {
-    String wanted = nameOrId.strip().toLowerCase(java.util.Locale.ROOT);
+    String wanted = nameOrId.strip().toLowerCase(Locale.ROOT);
     return tracks.stream()
         .filter(t -> t.id().equals(wanted)
-            || t.name().toLowerCase(java.util.Locale.ROOT).equals(wanted))
+            || t.name().toLowerCase(Locale.ROOT).equals(wanted))
         .findFirst().map(t -> {
-          Set<RoomKey> keys = new java.util.HashSet<>();
+          Set<RoomKey> keys = new HashSet<>();
           for (RoomKind kind : List.of(RoomKind.TRACK_SPACE, RoomKind.TRACK, RoomKind.BACKSTAGE)) {
             keys.add(new RoomKey(kind, conferenceId, t.id()));
           }

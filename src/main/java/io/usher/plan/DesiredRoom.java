@@ -3,6 +3,7 @@ package io.usher.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A room as the schedule and policy want it.
@@ -37,8 +38,7 @@ public record DesiredRoom(
    * {@code serverName}, who are invited in the createRoom request itself.
    */
   public PeopleRecord initialRecord(String serverName) {
-    PeopleRecord record = new PeopleRecord(powerLevels.users(), java.util.Set.of(),
-        java.util.Set.of());
+    PeopleRecord record = new PeopleRecord(powerLevels.users(), Set.of(), Set.of());
     for (Invitee invitee : localInvitees(serverName)) {
       record = record.with(invitee);
     }

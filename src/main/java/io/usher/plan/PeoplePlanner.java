@@ -29,8 +29,8 @@ final class PeoplePlanner {
    * users, e-mail addresses), sent once the room exists.
    */
   Optional<UpdatePeople> afterCreation(DesiredRoom room) {
-    List<Invitee> later = room.invitees().stream()
-        .filter(i -> !room.localInvitees(serverName).contains(i)).toList();
+    List<Invitee> local = room.localInvitees(serverName);
+    List<Invitee> later = room.invitees().stream().filter(i -> !local.contains(i)).toList();
     if (later.isEmpty()) {
       return Optional.empty();
     }

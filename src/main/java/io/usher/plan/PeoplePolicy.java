@@ -10,19 +10,16 @@ import java.util.Objects;
  * @param roles which rooms each role is invited to, with what power
  * @param emailInvites an identity server is configured, so people with only an e-mail address
  *     get 3PID invites; without one they are reported
- * @param demoteUnlisted remove power from users who are in no role and not in the config even
- *     when Usher did not grant it (by default such users, and anyone at 100, are left alone)
  */
-public record PeoplePolicy(People people, RoleTemplate roles, boolean emailInvites,
-    boolean demoteUnlisted) {
+public record PeoplePolicy(People people, RoleTemplate roles, boolean emailInvites) {
 
   public PeoplePolicy {
     Objects.requireNonNull(people, "people");
     Objects.requireNonNull(roles, "roles");
   }
 
-  /** No people file, the default role template, no e-mail invites, nobody demoted unasked. */
+  /** No people file, the default role template, no e-mail invites. */
   public static PeoplePolicy none() {
-    return new PeoplePolicy(People.none(), RoleTemplate.defaults(), false, false);
+    return new PeoplePolicy(People.none(), RoleTemplate.defaults(), false);
   }
 }

@@ -40,7 +40,7 @@ class PeoplePlanTest {
     People people = new PeopleFileParser().parse(peopleCsv, "people.csv");
     return DesiredState.of(conference, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
         organisers, List.of(), 50,
-        new PeoplePolicy(people, RoleTemplate.defaults(), email, false)), BEFORE);
+        new PeoplePolicy(people, RoleTemplate.defaults(), email)), BEFORE);
   }
 
   private DesiredConference desired(String peopleCsv) throws Exception {

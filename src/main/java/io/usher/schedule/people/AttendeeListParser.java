@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads a registration list: tab-separated {@code name, e-mail, registration code}, one attendee
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * column, whose order then wins). Rows without a valid e-mail address are errors with their line.
  */
 public final class AttendeeListParser {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
   public List<Attendee> parse(Path file) throws ScheduleException {
     String source = file.toString();
     List<Attendee> out = new ArrayList<>();
@@ -50,7 +47,7 @@ public final class AttendeeListParser {
         }
         first = false;
         String email = cell(row, columns[1]);
-        if (!EMAIL.matcher(email).matches()) {
+        if (!EntryReader.EMAIL.matcher(email).matches()) {
           problems.add(new ScheduleProblem(where, "'" + email + "' is not an e-mail address"
               + " (expected name, e-mail, registration code separated by tabs)"));
           continue;

@@ -18,7 +18,8 @@ final class EntryReader {
 
   /** Matrix user ids: https://spec.matrix.org/latest/appendices/#user-identifiers */
   private static final Pattern USER_ID = Pattern.compile("@[^:\\s]+:[A-Za-z0-9.\\-\\[\\]:]+");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** An e-mail address, loosely: something@domain.tld without spaces. */
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** A header or key in canonical form: lower case, {@code _} for spaces and dashes. */
   static String column(String header) {
