@@ -7,7 +7,7 @@ import java.util.Map;
 record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<String> organisers,
     List<String> moderators, ApplySection apply, String managementRoom,
     LifecycleSection lifecycle, PeopleSection people, Map<String, Map<String, Integer>> roles,
-    OnboardingSection onboarding) {
+    OnboardingSection onboarding, WebSection web, WidgetsSection widgets) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile) {
     @Override
@@ -28,6 +28,10 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
 
   record PeopleSection(String file, Boolean demoteUnlisted, Double invitesPerSecond,
       String identityServer) {}
+
+  record WebSection(String listen, String publicUrl) {}
+
+  record WidgetsSection(String stream, String video, String jitsiDomain, String scratchpad) {}
 
   record OnboardingSection(String atSign, String replacement, Boolean keepPlusTag,
       Double perSecond, Boolean inviteToSpace) {}

@@ -72,12 +72,13 @@ final class ConfigLoader {
     Optional<String> managementRoom = managementRoom(raw.managementRoom(), problems);
     PeopleSettings people = PeopleConfig.of(raw.people(), raw.roles(), base, problems);
     OnboardingSettings onboarding = OnboardingSettings.of(raw.onboarding(), problems);
+    WebSettings web = WebSettings.of(raw.web(), raw.widgets(), problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(file.toString(), problems);
     }
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
-        onboarding);
+        onboarding, web);
   }
 
   private static Optional<String> managementRoom(String value, List<String> problems) {

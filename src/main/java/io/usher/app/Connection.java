@@ -41,7 +41,7 @@ final class Connection {
     return new Policy(settings.conferenceId(), settings.conferenceName(), me.serverName(),
         settings.grouping(), settings.organisers(), settings.moderators(),
         Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
-        given.identityServer().isPresent()));
+        given.identityServer().isPresent()), settings.web().widgets(me.userId()));
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

@@ -26,8 +26,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--for", description = "Stop after this much real time (e.g. 90s, 10m).")
   String duration;
 
+  @Option(names = "--no-web", description = "Do not serve the widgets from this process (run"
+      + " usher web apart instead, so they outlive a bot restart).")
+  boolean noWeb;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     Settings settings = options.settings();
     if (!(speed > 0)) {
       throw new BadInputException("--speed: " + speed + " must be positive", null);
@@ -41,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (LiveBot bot = new LiveBot(settings, clock, output.err(), outcome -> { },
-        Duration.ofSeconds(30))) {
+        Duration.ofSeconds(30));
+        AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
+            : new WebProcess(settings, clock)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       bot.start();
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()

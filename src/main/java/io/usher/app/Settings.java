@@ -14,17 +14,18 @@ import java.util.Optional;
  * @param managementRoom the room alias or id organisers command the running bot from
  * @param people the people file, role template and invite settings
  * @param onboarding how attendee accounts are made
+ * @param web the widget web server and what its widgets show
  */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
     List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
-    OnboardingSettings onboarding) {
+    OnboardingSettings onboarding, WebSettings web) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
-        managementRoom, lifecycle, people, onboarding);
+        managementRoom, lifecycle, people, onboarding, web);
   }
 
   @Override

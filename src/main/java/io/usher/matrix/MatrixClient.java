@@ -202,8 +202,7 @@ public final class MatrixClient {
    * ({@code msgtype}, {@code body}, ...); returns the event id.
    */
   public String sendMessage(String roomId, String txnId, Map<String, Object> content) {
-    return call(Routes.SEND, content, Map.of(), roomId, "m.room.message", txnId)
-        .path("event_id").asText();
+    return sendEvent(roomId, "m.room.message", txnId, content);
   }
 
   /** {@code GET /rooms/{roomId}/state}: every current state event of a room the bot is in. */
@@ -223,6 +222,40 @@ public final class MatrixClient {
     List<RoomEvent> events = new ArrayList<>();
     body.path("chunk").forEach(e -> events.add(0, roomEvent(e)));
     return events;
+  }
+
+  /**
+   * {@code GET /rooms/{roomId}/messages}: up to {@code limit} events from {@code from} (null for
+   * the newest, with {@code dir} "b") in direction {@code dir} ("b" or "f"), filtered by a
+   * RoomEventFilter given as JSON (null for none).
+   */
+  public MessagesPage messages(String roomId, String from, String dir, int limit,
+      String filterJson) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("dir", dir);
+    query.put("limit", Integer.toString(limit));
+    if (from != null) {
+      query.put("from", from);
+    }
+    if (filterJson != null) {
+      query.put("filter", filterJson);
+    }
+    JsonNode body = call(Routes.MESSAGES, null, query, roomId);
+    List<RoomEvent> chunk = new ArrayList<>();
+    body.path("chunk").forEach(e -> chunk.add(roomEvent(e)));
+    List<RoomEvent> state = new ArrayList<>();
+    body.path("state").forEach(e -> state.add(roomEvent(e)));
+    String end = body.path("end").asText("");
+    return new MessagesPage(chunk, body.path("start").asText(""),
+        end.isEmpty() ? Optional.empty() : Optional.of(end), state);
+  }
+
+  /**
+   * {@code PUT /rooms/{roomId}/send/{eventType}/{txnId}}: any room event (a reaction, say);
+   * returns its event id.
+   */
+  public String sendEvent(String roomId, String type, String txnId, Map<String, Object> content) {
+    return call(Routes.SEND, content, Map.of(), roomId, type, txnId).path("event_id").asText();
   }
 
   /** {@code POST /join/{roomIdOrAlias}}: joins (a no-op when joined) and returns the room id. */
@@ -291,10 +324,15 @@ public final class MatrixClient {
   }
 
   private RoomEvent roomEvent(JsonNode event) {
+    Map<String, Object> content = toMap(event.path("content"));
+    if (event.has("redacts") && !content.containsKey("redacts")) {
+      // Room versions before 11 carry a redaction's target outside its content.
+      content = new LinkedHashMap<>(content);
+      content.put("redacts", event.path("redacts").asText());
+    }
     return new RoomEvent(event.path("event_id").asText(), event.path("type").asText(),
         event.has("state_key") ? Optional.of(event.path("state_key").asText()) : Optional.empty(),
-        event.path("sender").asText(), event.path("origin_server_ts").asLong(),
-        toMap(event.path("content")));
+        event.path("sender").asText(), event.path("origin_server_ts").asLong(), content);
   }
 
   Map<String, Object> toMap(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.usher.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param children for a space, its child rooms in order; empty otherwise
  * @param locator the locator content ({@link Locator})
  * @param invitees who should be invited (once: see {@link PeopleRecord})
+ * @param widgets its widgets and their layout ({@link StateTypes#WIDGET},
+ *     {@link StateTypes#WIDGET_LAYOUT})
  */
 public record DesiredRoom(
     RoomKey key,
@@ -25,12 +28,14 @@ public record DesiredRoom(
     Optional<RoomKey> parent,
     List<SpaceChild> children,
     Map<String, Object> locator,
-    List<Invitee> invitees) {
+    List<Invitee> invitees,
+    List<DesiredStateEvent> widgets) {
 
   public DesiredRoom {
     children = List.copyOf(children);
     locator = Map.copyOf(locator);
     invitees = List.copyOf(invitees);
+    widgets = List.copyOf(widgets);
   }
 
   /**
@@ -60,15 +65,17 @@ public record DesiredRoom(
 
   /**
    * The state events compared with the homeserver's, other than power levels and space links:
-   * locator, name, topic, join rules, history visibility and guest access.
+   * locator, name, topic, join rules, history visibility, guest access and widgets.
    */
   public List<DesiredStateEvent> state() {
-    return List.of(
+    List<DesiredStateEvent> state = new ArrayList<>(List.of(
         new DesiredStateEvent(Locator.TYPE, "", locator),
         new DesiredStateEvent(StateTypes.NAME, "", Map.of("name", name)),
         new DesiredStateEvent(StateTypes.TOPIC, "", Map.of("topic", topic)),
         new DesiredStateEvent(StateTypes.JOIN_RULES, "", access.joinRules()),
         new DesiredStateEvent(StateTypes.HISTORY_VISIBILITY, "", access.historyVisibility()),
-        new DesiredStateEvent(StateTypes.GUEST_ACCESS, "", access.guestAccess()));
+        new DesiredStateEvent(StateTypes.GUEST_ACCESS, "", access.guestAccess())));
+    state.addAll(widgets);
+    return state;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The desired state of a conference's rooms: a pure function of the schedule, the policy and
@@ -39,6 +40,8 @@ public final class DesiredState {
   private final Set<String> aliases = new HashSet<>();
   private Map<RoomKey, Map<String, Integer>> rolePowers = Map.of();
   private Map<RoomKey, List<Invitee>> invitees = Map.of();
+  private final Map<RoomKey, List<DesiredStateEvent>> widgetState = new HashMap<>();
+  private final Widgets widgets;
 
   private DesiredState(Conference conference, Policy policy, Instant now) {
     this.conference = conference;
@@ -46,6 +49,7 @@ public final class DesiredState {
     this.now = now;
     this.name = policy.conferenceName().isEmpty() ? conference.title() : policy.conferenceName();
     this.topics = new Topics(conference.timeZone(), name);
+    this.widgets = new Widgets(policy.widgets(), policy.conferenceId());
   }
 
   /**
@@ -55,6 +59,11 @@ public final class DesiredState {
    */
   public static DesiredConference of(Conference conference, Policy policy, Instant now) {
     return new DesiredState(conference, policy, now).build();
+  }
+
+  /** The conference's tracks as the planner groups talks: the same ids as its rooms' locators. */
+  public static List<PlannedTrack> tracks(Conference conference, TrackGrouping grouping) {
+    return Tracks.of(conference, grouping);
   }
 
   /** Whether a talk's room is a public hallway at {@code now}: its slot has ended. */
@@ -97,11 +106,13 @@ public final class DesiredState {
     String trackAlias = alias(prefix + track.id());
     add(new Spec(trackKey, track.name(), topics.track(track), trackAlias, Access.PUBLIC,
         powerLevels(trackKey), List.of(), track.id()));
+    placeWidgets(trackKey, () -> widgets.forTrack(track));
     RoomKey backstage = key(RoomKind.BACKSTAGE, track.id());
     add(new Spec(backstage, track.name() + " (backstage)",
         topics.backstage(track, "#" + trackAlias + ":" + policy.serverName()),
         alias(prefix + track.id() + "-backstage"), Access.PRIVATE,
         powerLevels(backstage), List.of(), track.id()));
+    placeWidgets(backstage, () -> widgets.forBackstage(track));
     List<SpaceChild> children = new ArrayList<>(List.of(
         new SpaceChild(trackKey, "0"), new SpaceChild(backstage, "1")));
     children.addAll(talkChildren(track));
@@ -120,6 +131,7 @@ public final class DesiredState {
       add(new Spec(key, talk.title(), topics.talk(talk),
           alias(policy.conferenceId() + "-talk-" + slug), hallway ? Access.PUBLIC : Access.PRIVATE,
           powerLevels(key), List.of(), track.id()));
+      placeWidgets(key, () -> widgets.forTalk(track, talk));
       talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id()),
           hallway));
     }
@@ -137,6 +149,12 @@ public final class DesiredState {
       chunks.add(new SpaceChild(key, "2-" + (i + 1)));
     }
     return chunks;
+  }
+
+  private void placeWidgets(RoomKey key, Supplier<List<DesiredStateEvent>> events) {
+    if (policy.widgets().enabled()) {
+      widgetState.put(key, events.get());
+    }
   }
 
   /** Adds a space and records it as the parent of its children. */
@@ -186,7 +204,8 @@ public final class DesiredState {
     return new DesiredRoom(spec.key(), spec.name(), spec.topic(), spec.alias(), spec.access(),
         spec.powerLevels(), Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
         Locator.content(spec.key(), spec.trackId()),
-        invitees.getOrDefault(spec.key(), List.of()));
+        invitees.getOrDefault(spec.key(), List.of()),
+        widgetState.getOrDefault(spec.key(), List.of()));
   }
 
   static <T> List<List<T>> chunk(List<T> items, int size) {

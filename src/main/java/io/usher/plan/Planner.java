@@ -114,6 +114,22 @@ public final class Planner {
                 + " → " + Contents.brief(event.content())));
       }
     }
+    changes.addAll(widgetRemovals(room, seen));
+    return changes;
+  }
+
+  /** Empties Usher's widgets that the room should no longer have (others' are left alone). */
+  private static List<Action> widgetRemovals(DesiredRoom room, ObservedRoom seen) {
+    Set<String> wanted = room.widgets().stream().map(DesiredStateEvent::stateKey)
+        .collect(Collectors.toSet());
+    List<Action> changes = new ArrayList<>();
+    seen.state().forEach((slot, content) -> {
+      if (slot.type().equals(StateTypes.WIDGET) && Widgets.isUshers(slot.stateKey())
+          && !content.isEmpty() && !wanted.contains(slot.stateKey())) {
+        changes.add(new PutState(room.key(), StateTypes.WIDGET, slot.stateKey(), Map.of(),
+            "remove widget " + slot.stateKey()));
+      }
+    });
     return changes;
   }
 

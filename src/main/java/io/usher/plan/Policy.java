@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param moderators Matrix user ids given power 50 in every room
  * @param maxSpaceChildren the most children one space may have (the hierarchy API pages at 50)
  * @param people the people file, role template and how to treat power nobody asked for
+ * @param widgets where the widget pages are and what they show; {@link WidgetPolicy#none()}
+ *     for rooms without widgets
  */
 public record Policy(
     String conferenceId,
@@ -22,7 +24,8 @@ public record Policy(
     List<String> organisers,
     List<String> moderators,
     int maxSpaceChildren,
-    PeoplePolicy people) {
+    PeoplePolicy people,
+    WidgetPolicy widgets) {
 
   public static final int DEFAULT_MAX_SPACE_CHILDREN = 50;
 
@@ -34,9 +37,18 @@ public record Policy(
     organisers = List.copyOf(organisers);
     moderators = List.copyOf(moderators);
     Objects.requireNonNull(people, "people");
+    Objects.requireNonNull(widgets, "widgets");
     if (maxSpaceChildren < 3) {
       throw new IllegalArgumentException("maxSpaceChildren must be at least 3");
     }
+  }
+
+  /** A policy without widgets. */
+  public Policy(String conferenceId, String conferenceName, String serverName,
+      TrackGrouping grouping, List<String> organisers, List<String> moderators,
+      int maxSpaceChildren, PeoplePolicy people) {
+    this(conferenceId, conferenceName, serverName, grouping, organisers, moderators,
+        maxSpaceChildren, people, WidgetPolicy.none());
   }
 
   /** A policy without a people file: organisers and moderators only. */

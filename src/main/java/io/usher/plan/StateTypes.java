@@ -10,6 +10,10 @@ public final class StateTypes {
   public static final String POWER_LEVELS = "m.room.power_levels";
   public static final String SPACE_CHILD = "m.space.child";
   public static final String SPACE_PARENT = "m.space.parent";
+  /** A widget; state_key is the widget id (Element's, as in MSC1236). */
+  public static final String WIDGET = "im.vector.modular.widgets";
+  /** Where Element shows a room's widgets; state_key "". */
+  public static final String WIDGET_LAYOUT = "io.element.widgets.layout";
 
   private StateTypes() {}
 }

@@ -1,0 +1,135 @@
+package io.usher.app;
+
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.MatrixException;
+import io.usher.matrix.RetryPolicy;
+import io.usher.matrix.WhoAmI;
+import io.usher.plan.DesiredState;
+import io.usher.questions.MatrixQuestions;
+import io.usher.web.QuestionsUnavailable;
+import io.usher.web.WebServer;
+import io.usher.web.WidgetSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server with its schedule (reloaded every {@code conference.refresh_every}) and its
+ * questions feed. It reads the homeserver only for questions, and only when asked, so it starts
+ * and serves widgets while the homeserver is down; {@code usher web} runs it apart from the
+ * bot, so the widgets outlive a bot restart.
+ */
+final class WebProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebProcess.class);
+  /** How stale a scoreboard may be; the issue asks for updates within 5 s. */
+  static final Duration QUESTIONS_REFRESH = Duration.ofSeconds(2);
+
+  private final Settings settings;
+  private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread thread = new Thread(r, "usher-web-schedule-refresh");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private final WebServer server;
+
+  /** Loads the schedule (a bad one stops here) and starts serving on the configured address. */
+  WebProcess(Settings settings, Clock clock) {
+    this(settings, clock, settings.web().host(), settings.web().port());
+  }
+
+  WebProcess(Settings settings, Clock clock, String host, int port) {
+    this.settings = settings;
+    schedule.set(load());
+    MatrixClient client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
+        new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (endpoint, wait) -> { });
+    TrackRooms rooms = new TrackRooms(client, settings, clock);
+    MatrixQuestions questions = new MatrixQuestions(client, rooms::roomId, rooms::botUserId,
+        clock, QUESTIONS_REFRESH);
+    this.server = WebServer.start(host, port, schedule::get, questions, clock);
+    long every = settings.refreshEvery().toMillis();
+    refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  private WidgetSchedule load() {
+    var conference = ConferenceOptions.conference(settings);
+    return new WidgetSchedule(conference, DesiredState.tracks(conference, settings.grouping()));
+  }
+
+  private void refresh() {
+    try {
+      schedule.set(load());
+    } catch (RuntimeException e) {
+      LOG.warn("web: keeping the previous schedule: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    server.close();
+  }
+
+  /** Room ids of track rooms by their alias, found once each; unknown ones asked again later. */
+  private static final class TrackRooms {
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(30);
+    private final MatrixClient client;
+    private final Settings settings;
+    private final Clock clock;
+    private final Map<String, String> found = new ConcurrentHashMap<>();
+    private final Map<String, Instant> missing = new ConcurrentHashMap<>();
+    private volatile WhoAmI me;
+
+    TrackRooms(MatrixClient client, Settings settings, Clock clock) {
+      this.client = client;
+      this.settings = settings;
+      this.clock = clock;
+    }
+
+    String botUserId() {
+      return me().userId();
+    }
+
+    Optional<String> roomId(String trackId) {
+      String known = found.get(trackId);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      Instant askedAt = missing.get(trackId);
+      if (askedAt != null && clock.instant().isBefore(askedAt.plus(ASK_AGAIN))) {
+        return Optional.empty();
+      }
+      String alias = "#" + settings.conferenceId() + "-" + trackId + ":" + me().serverName();
+      Optional<String> roomId = client.resolveAlias(alias);
+      roomId.ifPresentOrElse(id -> found.put(trackId, id),
+          () -> missing.put(trackId, clock.instant()));
+      return roomId;
+    }
+
+    private WhoAmI me() {
+      if (me == null) {
+        try {
+          me = client.whoami();
+        } catch (MatrixException e) {
+          throw new QuestionsUnavailable("the homeserver at " + settings.homeserverUrl()
+              + " did not answer: " + e.getMessage(), e);
+        }
+      }
+      return me;
+    }
+  }
+}

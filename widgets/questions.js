@@ -1,0 +1,37 @@
+'use strict';
+// Messages from the track room during the talk, most thumbs-up first, refreshed every 2 s.
+(() => {
+  const talkId = Usher.param('talk');
+  const track = Usher.param('track');
+  const path = talkId ? 'talks/' + encodeURIComponent(talkId) + '/questions'
+      : 'tracks/' + encodeURIComponent(track) + '/questions';
+
+  function render(data) {
+    Usher.show('talk', data.talk.title + ' · ' + data.track.name);
+    const list = document.getElementById('questions');
+    list.replaceChildren(...data.questions.map(question => {
+      const item = Usher.el('li', 'question');
+      item.dataset.eventId = question.id;
+      const text = Usher.el('div');
+      text.append(Usher.el('div', 'body', question.body), Usher.el('div', 'sender',
+          question.sender + ' · ' + Usher.time(question.sentAt)));
+      item.append(Usher.el('span', 'votes', '👍 ' + question.thumbsUp), text);
+      return item;
+    }));
+    Usher.show('status', data.status === 'ok'
+        ? (data.questions.length === 0 ? 'No messages in the track room during the talk yet. '
+            : '') + 'Updated ' + new Date(Usher.now()).toLocaleTimeString()
+        : 'Questions are unavailable: ' + data.message);
+  }
+
+  async function load() {
+    try {
+      render(await Usher.getJson(path));
+    } catch (e) {
+      Usher.show('status', 'Cannot load the questions: ' + e.message + '. Retrying…');
+    }
+    setTimeout(load, 2000);
+  }
+
+  load();
+})();
