@@ -78,6 +78,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void webServesScheduleAndPlanNeverMatrix() {
+    onlyDependsOn("io.usher.web", "io.usher.schedule", "io.usher.plan", "io.javalin..",
+        "io.micrometer..", "com.fasterxml.jackson..");
+  }
+
+  /** The scoreboard's reader: implements web's port with the Matrix client; nothing else. */
+  @Test
+  void questionsReadMatrixForTheWebPort() {
+    onlyDependsOn("io.usher.questions", "io.usher.matrix", "io.usher.web");
+  }
+
+  @Test
   void nothingImportsApp() {
     noClasses().that().resideOutsideOfPackage("io.usher.app").should().dependOnClassesThat()
         .resideInAPackage("io.usher.app").check(USHER);

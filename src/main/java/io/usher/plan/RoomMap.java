@@ -24,7 +24,7 @@ public final class RoomMap {
    * @param roomId the Matrix room id, or empty when the room does not exist yet
    * @param alias the room alias ({@code #localpart:server})
    * @param matrixTo a https://matrix.to link to the alias
-   * @param widgets the URLs of the room's widgets (none yet)
+   * @param widgets the URLs of the room's widgets, in layout order
    */
   public record Entry(String kind, String trackId, String track, String talkId, String title,
       String roomId, String alias, String matrixTo, List<String> widgets) {
@@ -57,6 +57,8 @@ public final class RoomMap {
     String alias = "#" + room.aliasLocalpart() + ":" + serverName;
     return new Entry(room.key().kind().wireName(), trackId, track, talkId, room.name(),
         observed.room(room.key()).map(ObservedRoom::roomId).orElse(""), alias,
-        "https://matrix.to/#/" + URLEncoder.encode(alias, StandardCharsets.UTF_8), List.of());
+        "https://matrix.to/#/" + URLEncoder.encode(alias, StandardCharsets.UTF_8),
+        room.widgets().stream().filter(e -> e.type().equals(StateTypes.WIDGET))
+            .map(e -> String.valueOf(e.content().get("url"))).toList());
   }
 }
