@@ -110,12 +110,21 @@ public final class Planner {
       Optional<Map<String, Object>> current = seen.state(event.type(), event.stateKey());
       if (current.isEmpty() || !Contents.covers(current.get(), event.content())) {
         changes.add(new PutState(room.key(), event.type(), event.stateKey(), event.content(),
-            Contents.brief(current.map(c -> relevant(c, event.content())).orElse(null))
-                + " → " + Contents.brief(event.content())));
+            describe(event, current)));
       }
     }
     changes.addAll(widgetRemovals(room, seen));
     return changes;
+  }
+
+  private static String describe(DesiredStateEvent event,
+      Optional<Map<String, Object>> current) {
+    return switch (event.type()) {
+      case StateTypes.WIDGET -> Widgets.describe(event.stateKey(), current, event.content());
+      case StateTypes.WIDGET_LAYOUT -> Widgets.describeLayout(event.content());
+      default -> Contents.brief(current.map(c -> relevant(c, event.content())).orElse(null))
+          + " → " + Contents.brief(event.content());
+    };
   }
 
   /** Empties Usher's widgets that the room should no longer have (others' are left alone). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The widgets of a conference's rooms, as state events: one {@code im.vector.modular.widgets}
@@ -113,6 +114,35 @@ final class Widgets {
     content.put("creatorUserId", policy.creatorUserId());
     content.put("waitForIframeLoad", true);
     return content;
+  }
+
+  /**
+   * A widget change for the plan: what is added, or which fields change, with URLs in full
+   * (a changed stream URL is what an organiser checks).
+   */
+  static String describe(String id, Optional<Map<String, Object>> current,
+      Map<String, Object> desired) {
+    if (current.isEmpty() || current.get().isEmpty()) {
+      return "add " + id + " " + desired.get("url");
+    }
+    List<String> changed = new ArrayList<>();
+    desired.forEach((key, value) -> {
+      Object was = current.get().get(key);
+      if (!Contents.normal(value).equals(Contents.normal(was))) {
+        changed.add(key.equals("url") ? "url " + was + " → " + value : key);
+      }
+    });
+    return "update " + id + ": " + String.join(", ", changed);
+  }
+
+  /** A layout for the plan: each widget's container and width. */
+  @SuppressWarnings("unchecked")
+  static String describeLayout(Map<String, Object> layout) {
+    List<String> parts = new ArrayList<>();
+    ((Map<String, Map<String, Object>>) layout.get("widgets")).forEach((id, place) -> parts.add(
+        id + " " + place.get("container") + (place.containsKey("width")
+            ? " " + place.get("width") + "%" : "")));
+    return "place " + String.join(", ", parts);
   }
 
   /** The ids of the widgets Usher may place, for removing those no longer wanted. */

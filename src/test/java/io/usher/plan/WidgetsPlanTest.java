@@ -98,6 +98,9 @@ class WidgetsPlanTest {
       PutState put = (PutState) action;
       assertThat(put.type()).isEqualTo(StateTypes.WIDGET);
       assertThat(put.stateKey()).isIn("usher-livestream", "usher-video");
+      assertThat(put.change()).as("the plan shows the URLs in full")
+          .startsWith("update " + put.stateKey() + ": url https://usher.example.org/widgets/")
+          .contains("stream.example.org").endsWith(((String) put.content().get("url")));
     });
     long tracks = before.rooms().stream().filter(r -> r.key().kind() == RoomKind.TRACK).count();
     long talks = before.rooms().stream().filter(r -> r.key().kind() == RoomKind.TALK).count();
