@@ -6,10 +6,26 @@
   const path = talkId ? 'talks/' + encodeURIComponent(talkId) + '/questions'
       : 'tracks/' + encodeURIComponent(track) + '/questions';
 
+  let shown = '';
+
   function render(data) {
     Usher.show('talk', data.talk.title + ' · ' + data.track.name);
+    renderList(data.questions);
+    Usher.show('status', data.status === 'ok'
+        ? (data.questions.length === 0 ? 'No messages in the track room during the talk yet. '
+            : '') + 'Updated ' + new Date(Usher.now()).toLocaleTimeString()
+        : 'Questions are unavailable: ' + data.message);
+  }
+
+  // Rebuilt only when the ranking or a count changes, so reading is not disturbed every 2 s.
+  function renderList(questions) {
+    const state = JSON.stringify(questions);
+    if (state === shown) {
+      return;
+    }
+    shown = state;
     const list = document.getElementById('questions');
-    list.replaceChildren(...data.questions.map(question => {
+    list.replaceChildren(...questions.map(question => {
       const item = Usher.el('li', 'question');
       item.dataset.eventId = question.id;
       const text = Usher.el('div');
@@ -18,10 +34,6 @@
       item.append(Usher.el('span', 'votes', '👍 ' + question.thumbsUp), text);
       return item;
     }));
-    Usher.show('status', data.status === 'ok'
-        ? (data.questions.length === 0 ? 'No messages in the track room during the talk yet. '
-            : '') + 'Updated ' + new Date(Usher.now()).toLocaleTimeString()
-        : 'Questions are unavailable: ' + data.message);
   }
 
   async function load() {

@@ -4,12 +4,24 @@
 (() => {
   const track = Usher.param('track');
   let data = null;
+  let shown = '';
 
   function render() {
     if (!data) {
       return;
     }
     const now = Usher.now();
+    const next = data.talks.find(talk => talk.start > now);
+    Usher.show('next', next ? 'Next: ' + next.title + ' in ' + Usher.duration(next.start - now)
+        : 'No more talks today.');
+    // The list is rebuilt only when it changes (new data, or a talk began or ended), so it
+    // neither flickers nor loses a viewer's selection every second.
+    const state = JSON.stringify(data.talks) + data.talks.map(t => t.start <= now) + data.talks
+        .map(t => t.end <= now);
+    if (state === shown) {
+      return;
+    }
+    shown = state;
     Usher.show('track', data.track.name);
     Usher.show('day', data.day + ' · times in ' + Usher.zone());
     const list = document.getElementById('talks');
@@ -28,9 +40,6 @@
       }
       return item;
     }));
-    const next = data.talks.find(talk => talk.start > now);
-    Usher.show('next', next ? 'Next: ' + next.title + ' in ' + Usher.duration(next.start - now)
-        : 'No more talks today.');
   }
 
   async function load() {

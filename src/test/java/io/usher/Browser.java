@@ -64,6 +64,29 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * The rendered text of the first element matching {@code css}, or "" if none: read in one
+   * script call, so a page re-rendering meanwhile cannot leave a stale element.
+   */
+  public String text(String css) {
+    return (String) driver.executeScript("const e = document.querySelector(arguments[0]);"
+        + " return e ? e.innerText.trim() : '';", css);
+  }
+
+  /** The rendered texts of every element matching {@code css}, in document order. */
+  @SuppressWarnings("unchecked")
+  public List<String> texts(String css) {
+    return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll("
+        + "arguments[0])).map(e => e.innerText.trim());", css);
+  }
+
+  /** An attribute of every element matching {@code css}, in document order. */
+  @SuppressWarnings("unchecked")
+  public List<String> attributes(String css, String name) {
+    return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll("
+        + "arguments[0])).map(e => e.getAttribute(arguments[1]));", css, name);
+  }
+
   /** Shows pages in {@code zone} (an IANA id), as a viewer there sees them. */
   public void timeZone(String zone) {
     driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));

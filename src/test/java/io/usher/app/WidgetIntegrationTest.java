@@ -30,8 +30,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Widgets on the real Synapse: their state events and layout in track and talk rooms, updates
@@ -174,8 +172,7 @@ class WidgetIntegrationTest {
       await().atMost(Duration.ofSeconds(15)).until(() -> bodies(browser).size() == 3);
       assertThat(bodies(browser)).containsExactly("How does it scale?",
           "Where are the slides?", "Which license is it under?");
-      assertThat(browser.driver().findElements(By.cssSelector("li.question .votes")))
-          .extracting(WebElement::getText).containsExactly("👍 2", "👍 1", "👍 0");
+      assertThat(browser.texts("li.question .votes")).containsExactly("👍 2", "👍 1", "👍 0");
       browser.screenshot("questions-synapse");
 
       thumbsUp(bob, track, license);
@@ -189,8 +186,7 @@ class WidgetIntegrationTest {
   }
 
   private static List<String> bodies(Browser browser) {
-    return browser.driver().findElements(By.cssSelector("li.question .body")).stream()
-        .map(WebElement::getText).toList();
+    return browser.texts("li.question .body");
   }
 
   @Test

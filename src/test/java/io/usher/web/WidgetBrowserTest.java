@@ -121,7 +121,7 @@ class WidgetBrowserTest {
   }
 
   static String text(String css) {
-    return browser.driver().findElement(By.cssSelector(css)).getText();
+    return browser.text(css);
   }
 
   static String media(String path) {
@@ -140,13 +140,11 @@ class WidgetBrowserTest {
   void scheduleListsTheTracksTalksOfTheDayInTheViewersZoneAndHighlightsTheCurrentOne() {
     browser.timeZone("America/New_York");
     open("schedule.html?track=open-media");
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> browser.driver().findElements(By.cssSelector("li.talk")).size() == 4);
-    List<WebElement> talks = browser.driver().findElements(By.cssSelector("li.talk"));
-    assertThat(talks).extracting(t -> t.getAttribute("data-talk-id"))
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.texts("li.talk").size() == 4);
+    assertThat(browser.attributes("li.talk", "data-talk-id"))
         .containsExactly("301", "302", "303", "304");
     assertThat(text("li.talk.current")).contains("Live now").contains("Bob");
-    assertThat(browser.driver().findElements(By.cssSelector("li.talk.past"))).hasSize(1);
+    assertThat(browser.texts("li.talk.past")).hasSize(1);
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm")
         .withZone(ZoneId.of("America/New_York"));
     Instant start = NOW.minus(Duration.ofMinutes(10));
@@ -174,10 +172,10 @@ class WidgetBrowserTest {
     List<Integer> seen = new ArrayList<>();
     seen.add(seconds(text("#live")));
     while (seen.size() < 4) {
-      int shown = seconds(text("#live"));
-      if (shown != seen.get(seen.size() - 1)) {
-        seen.add(shown);
-      }
+      int last = seen.get(seen.size() - 1);
+      await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+          .until(() -> seconds(text("#live")) != last);
+      seen.add(seconds(text("#live")));
     }
     for (int i = 1; i < seen.size(); i++) {
       assertThat(seen.get(i - 1) - seen.get(i)).as("one second at a time: " + seen).isEqualTo(1);
@@ -204,11 +202,8 @@ class WidgetBrowserTest {
     QUESTIONS.answer = List.of(question("$b", "How does it scale?", 3, 8),
         question("$a", "Which license?", 1, 9), question("$c", "Slides?", 0, 7));
     open("questions.html?talk=302");
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> browser.driver().findElements(By.cssSelector("li.question")).size() == 3);
-    assertThat(browser.driver().findElements(By.cssSelector("li.question .body")))
-        .extracting(WebElement::getText)
-        .containsExactly("How does it scale?", "Which license?", "Slides?");
+    await().atMost(Duration.ofSeconds(10)).until(() -> browser.texts("li.question").size() == 3);
+    assertThat(browser.texts("li.question .body")).containsExactly("How does it scale?", "Which license?", "Slides?");
     assertThat(text("li.question .votes")).isEqualTo("👍 3");
     assertThat(QUESTIONS.asked).isEqualTo("open-media " + NOW.minus(Duration.ofMinutes(10))
         + " " + NOW.plus(Duration.ofMinutes(20)));
@@ -304,7 +299,7 @@ class WidgetBrowserTest {
     for (String page : pages) {
       open(page);
       await(page).atMost(Duration.ofSeconds(10))
-          .until(() -> browser.driver().findElement(By.tagName("body")).getText().contains(XSS));
+          .until(() -> text("body").contains(XSS));
       assertThat(browser.driver().findElements(By.tagName("img"))).as(page).isEmpty();
       assertThat(browser.driver().findElements(By.tagName("script")))
           .as(page + ": only the page's own scripts").allSatisfy(s ->
