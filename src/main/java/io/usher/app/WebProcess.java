@@ -56,9 +56,19 @@ final class WebProcess implements AutoCloseable {
     TrackRooms rooms = new TrackRooms(client, settings, clock);
     MatrixQuestions questions = new MatrixQuestions(client, rooms::roomId, rooms::botUserId,
         clock, QUESTIONS_REFRESH);
-    this.server = WebServer.start(host, port, schedule::get, questions, clock);
+    this.server = start(host, port, questions, clock);
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private WebServer start(String host, int port, MatrixQuestions questions, Clock clock) {
+    try {
+      return WebServer.start(host, port, schedule::get, questions, clock);
+    } catch (RuntimeException e) {
+      // Javalin reports a taken port or an unknown address this way.
+      throw new BadInputException("web.listen: cannot listen on " + host + ":" + port + ": "
+          + e.getMessage(), e);
+    }
   }
 
   int port() {

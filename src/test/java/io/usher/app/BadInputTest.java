@@ -85,6 +85,12 @@ class BadInputTest {
         organisers: ["admin"]
         apply:
           parallelism: 0
+        web:
+          listen: localhost
+          public_url: usher.example.org
+        widgets:
+          stream: https://stream.example.org/{stream}.m3u8
+          jitsi_domain: "meet jit si"
         """);
     Files.writeString(config, Files.readString(config)
         .replace("Europe/Brussels", "Europe/Bruxelles").replace("id: conf", "id: Conf 2026"));
@@ -94,7 +100,11 @@ class BadInputTest {
         .hasMessageContaining("conference.time_zone: 'Europe/Bruxelles' is not a known time zone")
         .hasMessageContaining("conference.schedule: no readable file at")
         .hasMessageContaining("organisers[0]: 'admin' is not a Matrix user id")
-        .hasMessageContaining("apply.parallelism: 0 is out of range");
+        .hasMessageContaining("apply.parallelism: 0 is out of range")
+        .hasMessageContaining("web.listen: 'localhost' is not address:port")
+        .hasMessageContaining("web.public_url: 'usher.example.org' is not an http(s) URL")
+        .hasMessageContaining("widgets.stream: unknown placeholder [{stream}] (expected [{track},")
+        .hasMessageContaining("widgets.jitsi_domain: 'meet jit si' is not a host name");
   }
 
   @Test
