@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.LocalSynapse;
 import io.usher.SharedSchedules;
-import io.usher.apply.ApplyResult;
 import io.usher.apply.PersonStatus;
 import io.usher.apply.VerifyReport;
 import io.usher.matrix.MatrixClient;
@@ -48,12 +47,6 @@ class PeopleIntegrationTest {
     synapse.user("pcora");
   }
 
-  record Applied(Reconciliation run, ApplyResult result) {
-    long invites() {
-      return run.connection.client.stats().byEndpoint().getOrDefault("invite", 0L);
-    }
-  }
-
   private Path config(String conf, String people) throws Exception {
     Files.writeString(dir.resolve("people.csv"), people);
     return TestConfigs.write(dir, synapse, conf, "Europe/Brussels", SharedSchedules.example(),
@@ -61,12 +54,7 @@ class PeopleIntegrationTest {
   }
 
   private static Applied apply(Path config) throws Exception {
-    Settings settings = new ConfigLoader().load(config);
-    Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
-        new PrintWriter(new StringWriter()), Instant.parse("2026-03-01T00:00:00Z"));
-    ApplyResult result = run.plan.isEmpty() ? null
-        : run.executor(new PrintWriter(new StringWriter())).execute(run.plan, run.observed);
-    return new Applied(run, result);
+    return Applied.apply(config, Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   private static String roomOf(String conf, String aliasPart) {

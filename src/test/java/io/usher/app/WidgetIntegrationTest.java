@@ -8,12 +8,9 @@ import io.usher.LocalSynapse;
 import io.usher.SharedSchedules;
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
-import io.usher.apply.ApplyResult;
 import io.usher.matrix.MatrixClient;
 import io.usher.plan.Action;
 import io.usher.plan.StateTypes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,15 +60,8 @@ class WidgetIntegrationTest {
     return TestConfigs.write(dir, synapse, conf, zone, schedule, WIDGETS.formatted(stream));
   }
 
-  record Applied(Reconciliation run, ApplyResult result) {}
-
   private static Applied apply(Path config, Instant at) throws Exception {
-    Settings settings = new ConfigLoader().load(config);
-    Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
-        new PrintWriter(new StringWriter()), at);
-    ApplyResult result = run.plan.isEmpty() ? null
-        : run.executor(new PrintWriter(new StringWriter())).execute(run.plan, run.observed);
-    return new Applied(run, result);
+    return Applied.apply(config, at);
   }
 
   private static String roomOf(String conf, String aliasPart) {
