@@ -35,6 +35,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void icalendarParserUsesTheModelAndIcal4jOnly() {
+    onlyDependsOn("io.usher.schedule.ical", "io.usher.schedule", "net.fortuna.ical4j..");
+  }
+
+  @Test
   void peopleFilesUseTheModelAndJacksonOnly() {
     onlyDependsOn("io.usher.schedule.people", "io.usher.schedule", "com.fasterxml.jackson..");
   }

@@ -57,8 +57,10 @@ final class EventResolver {
   private ZoneId zone(PentabarfParser.Document document) throws ScheduleException {
     String name = document.conference.getOrDefault("time_zone_name", "");
     if (name.isEmpty()) {
-      return fallbackZone.orElseThrow(() -> new ScheduleException(new SourceLocation(source, 0),
-          "the schedule has no <time_zone_name>: set conference.time_zone in the config"));
+      // frab exports without time_zone_name (33C3) still give each event's offset.
+      return fallbackZone.or(() -> firstOffset(document)).orElseThrow(() ->
+          new ScheduleException(new SourceLocation(source, 0), "the schedule has no"
+              + " <time_zone_name>: set conference.time_zone in the config"));
     }
     try {
       return ZoneId.of(name);
@@ -66,6 +68,17 @@ final class EventResolver {
       throw new ScheduleException(new SourceLocation(source, 0),
           "<time_zone_name> '" + name + "' is not a known time zone (expected e.g. Europe/Brussels)");
     }
+  }
+
+  private static Optional<ZoneId> firstOffset(PentabarfParser.Document document) {
+    for (RawEvent event : document.events) {
+      try {
+        return Optional.of(OffsetDateTime.parse(event.field("date")).getOffset());
+      } catch (DateTimeException noOffset) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private Talk talk(RawEvent event, ZoneId zone, LocalTime dayChange) throws ScheduleException {

@@ -3,9 +3,8 @@ package io.usher.schedule.source;
 import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.SourceLocation;
-import io.usher.schedule.pentabarf.PentabarfParser;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -14,17 +13,17 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Loads a schedule from a file path or an http(s) URL and parses it. Pentabarf XML for now;
- * conditional GET, the last-good-copy fallback and other formats come with schedule refresh.
+ * Loads a schedule from a file path or an http(s) URL and parses it, whatever its format
+ * ({@link ScheduleFormats}). Conditional GET and the last-good-copy fallback are still to come.
  */
 public final class ScheduleSource {
   private final OkHttpClient http;
-  private final PentabarfParser parser;
+  private final ScheduleFormats parser;
 
   /** @param fallbackZone the organiser's zone for schedules that name none */
   public ScheduleSource(OkHttpClient http, Optional<ZoneId> fallbackZone) {
     this.http = http;
-    this.parser = new PentabarfParser(fallbackZone);
+    this.parser = new ScheduleFormats(fallbackZone);
   }
 
   /**
@@ -33,7 +32,12 @@ public final class ScheduleSource {
    */
   public Conference load(String location) throws ScheduleException {
     if (!location.startsWith("http://") && !location.startsWith("https://")) {
-      return parser.parse(Path.of(location));
+      try {
+        return parser.parse(Files.readAllBytes(Path.of(location)), location);
+      } catch (IOException e) {
+        throw new ScheduleException(new SourceLocation(location, 0),
+            "cannot read schedule: " + e.getMessage());
+      }
     }
     Request request = new Request.Builder().url(location).build();
     try (Response response = http.newCall(request).execute()) {
@@ -41,7 +45,7 @@ public final class ScheduleSource {
         throw new ScheduleException(new SourceLocation(location, 0),
             "fetching the schedule failed: HTTP " + response.code());
       }
-      return parser.parse(new ByteArrayInputStream(response.body().bytes()), location);
+      return parser.parse(response.body().bytes(), location);
     } catch (IOException e) {
       throw new ScheduleException(new SourceLocation(location, 0),
           "fetching the schedule failed: " + e.getMessage());

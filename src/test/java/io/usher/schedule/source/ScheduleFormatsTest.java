@@ -1,0 +1,106 @@
+package io.usher.schedule.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.usher.SharedSchedules;
+import io.usher.schedule.Conference;
+import io.usher.schedule.Person;
+import io.usher.schedule.ScheduleException;
+import io.usher.schedule.Talk;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every real schedule in ../shared/schedules, in every format, read into one model. */
+class ScheduleFormatsTest {
+  static Conference parse(String name, String zone) throws Exception {
+    return new ScheduleFormats(Optional.of(ZoneId.of(zone)))
+        .parse(Files.readAllBytes(SharedSchedules.path(name)), name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "fosdem-2021_pentabarf_schedule.xml, Europe/Brussels, 773, 106, 684, 2",
+      "fosdem-2025_pentabarf-via-pretalx_schedule.xml, Europe/Brussels, 943, 29, 992, 2",
+      "ccc-33c3-2016_frab_schedule.xml, Europe/Berlin, 150, 4, 208, 4",
+      "ccc-33c3-2016_frab_schedule.json, Europe/Berlin, 150, 4, 208, 4",
+      "ccc-33c3-2016_frab_schedule.ics, Europe/Berlin, 150, 4, 0, 4",
+      "ccc-camp-2019_frab_schedule.json, Europe/Berlin, 79, 2, 90, 5",
+      "rc3-channels-2020_pretalx_schedule.json, Europe/Berlin, 48, 5, 56, 4",
+      "divoc-r2r-2021_pretalx_schedule.xml, Europe/Berlin, 45, 1, 48, 4",
+      "divoc-r2r-2021_pretalx_schedule.json, Europe/Berlin, 45, 1, 48, 4",
+      "divoc-r2r-2021_pretalx_schedule.ics, Europe/Berlin, 45, 1, 0, 4",
+      "pycon-uk-2015_site-generated_schedule.ics, Europe/London, 162, 11, 0, 4"})
+  void everyRealScheduleParsesWithItsCounts(String file, String zone, int events, int rooms,
+      int persons, int days) throws Exception {
+    Conference conference = parse(file, zone);
+    assertThat(conference.talks()).hasSize(events);
+    assertThat(conference.roomsWithTalks()).hasSize(rooms);
+    assertThat(conference.persons()).hasSize(persons);
+    assertThat(conference.days()).hasSize(days);
+    assertThat(conference.talks()).allSatisfy(talk -> {
+      assertThat(talk.duration()).isPositive();
+      assertThat(talk.room()).isNotEmpty();
+    });
+  }
+
+  /** The same talk as each format carries it: what every format has in common. */
+  record Slot(String title, java.time.Instant start, java.time.Instant end, String room) {}
+
+  static List<Slot> slots(Conference conference) {
+    return conference.talks().stream()
+        .map(t -> new Slot(t.title(), t.start(), t.end(), t.room()))
+        .sorted(Comparator.comparing(Slot::start).thenComparing(Slot::room)).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ccc-33c3-2016_frab_schedule", "divoc-r2r-2021_pretalx_schedule"})
+  void theSameEventInThreeFormatsGivesTheSameModel(String base) throws Exception {
+    Conference xml = parse(base + ".xml", "Europe/Berlin");
+    Conference json = parse(base + ".json", "Europe/Berlin");
+    Conference ics = parse(base + ".ics", "Europe/Berlin");
+    assertThat(json.talks()).hasSameSizeAs(xml.talks());
+    for (int i = 0; i < xml.talks().size(); i++) {
+      Talk x = xml.talks().get(i);
+      Talk j = json.talks().stream().filter(t -> t.id().equals(x.id())).findFirst()
+          .orElseThrow();
+      assertThat(j.title()).isEqualTo(x.title());
+      assertThat(j.start()).isEqualTo(x.start());
+      assertThat(j.end()).isEqualTo(x.end());
+      assertThat(j.room()).isEqualTo(x.room());
+      assertThat(j.track()).isEqualTo(x.track());
+      assertThat(j.persons()).extracting(Person::name)
+          .containsExactlyElementsOf(x.persons().stream().map(Person::name).toList());
+    }
+    // iCalendar has no ids, tracks or persons of frab's; its SUMMARY is "title - speakers".
+    List<Slot> fromXml = slots(xml);
+    List<Slot> fromIcs = slots(ics);
+    assertThat(fromIcs).hasSameSizeAs(fromXml);
+    for (int i = 0; i < fromXml.size(); i++) {
+      Slot x = fromXml.get(i);
+      Slot c = fromIcs.get(i);
+      assertThat(List.of(c.start(), c.end(), c.room())).as(x.title())
+          .isEqualTo(List.of(x.start(), x.end(), x.room()));
+      assertThat(c.title().strip()).startsWith(x.title().strip());
+    }
+  }
+
+  @Test
+  void theFormatIsTakenFromTheContentNotTheName() throws Exception {
+    byte[] json = Files.readAllBytes(SharedSchedules.path("ccc-camp-2019_frab_schedule.json"));
+    Conference conference = new ScheduleFormats(Optional.of(ZoneId.of("UTC")))
+        .parse(json, "https://pretalx.example.org/schedule/export/");
+    assertThat(conference.talks()).hasSize(79);
+    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty())
+        .parse("# notes\n".getBytes(StandardCharsets.UTF_8), "notes.xml"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessageContaining("notes.xml:1: not a schedule");
+  }
+}
