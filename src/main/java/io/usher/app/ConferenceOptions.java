@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read the config and the schedule. */
 final class ConferenceOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(ConferenceOptions.class);
+
   @Option(names = {"-c", "--config"}, defaultValue = "usher.yaml",
       description = "Config file (default: ${DEFAULT-VALUE}).")
   Path config;
@@ -61,15 +65,36 @@ final class ConferenceOptions {
 
   /** The same, checking an already loaded people file. */
   static Conference conference(Settings settings, People people) {
-    Conference conference = load(settings.schedule(), Optional.of(settings.timeZone()));
+    return conference(settings, people, source(settings));
+  }
+
+  /**
+   * The same, from {@code source}: a running process keeps one, so an unchanged schedule URL
+   * costs a 304 and no parse.
+   */
+  static Conference conference(Settings settings, People people, ScheduleSource source) {
+    Conference conference = load(source, settings.schedule());
     PeopleFiles.check(settings, conference, people);
     return conference;
   }
 
+  /**
+   * Where the config's schedule comes from: its request headers and its last good copy in
+   * {@code conference.schedule_cache}; falling back to that copy is logged as a warning.
+   */
+  static ScheduleSource source(Settings settings) {
+    return new ScheduleSource(new OkHttpClient(), Optional.of(settings.timeZone()),
+        settings.scheduleHeaders(), Optional.of(settings.scheduleCache()), LOG::warn);
+  }
+
   /** A schedule from a file or URL; a bad one becomes a {@link BadInputException}. */
   static Conference load(String location, Optional<ZoneId> fallbackZone) {
+    return load(new ScheduleSource(new OkHttpClient(), fallbackZone), location);
+  }
+
+  private static Conference load(ScheduleSource source, String location) {
     try {
-      return new ScheduleSource(new OkHttpClient(), fallbackZone).load(location);
+      return source.load(location);
     } catch (ScheduleException e) {
       throw new BadInputException("invalid schedule:\n" + e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,12 +74,30 @@ final class ConfigLoader {
     PeopleSettings people = PeopleConfig.of(raw.people(), raw.roles(), base, problems);
     OnboardingSettings onboarding = OnboardingSettings.of(raw.onboarding(), problems);
     WebSettings web = WebSettings.of(raw.web(), raw.widgets(), problems);
+    Map<String, String> headers = headers(c.scheduleHeaders(), problems);
+    Path cache = base.resolve(Objects.requireNonNullElse(c.scheduleCache(),
+        ".usher/schedule-cache")).normalize();
     if (!problems.isEmpty()) {
       throw new ConfigException(file.toString(), problems);
     }
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
-        onboarding, web);
+        onboarding, web, headers, cache);
+  }
+
+  private static Map<String, String> headers(Map<String, String> given,
+      List<String> problems) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    (given == null ? Map.<String, String>of() : given).forEach((name, value) -> {
+      if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") || value == null
+          || value.contains("\n")) {
+        problems.add("conference.schedule_headers: '" + name + "' is not a header name with a"
+            + " one-line value");
+      } else {
+        headers.put(name, value.strip());
+      }
+    });
+    return headers;
   }
 
   private static Optional<String> managementRoom(String value, List<String> problems) {

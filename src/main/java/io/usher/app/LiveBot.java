@@ -10,6 +10,7 @@ import io.usher.plan.LifecycleStatus;
 import io.usher.plan.Plan;
 import io.usher.plan.UpcomingPhase;
 import io.usher.schedule.People;
+import io.usher.schedule.source.ScheduleSource;
 import io.usher.scheduler.LifecycleRunner;
 import io.usher.scheduler.PhaseOutcome;
 import io.usher.scheduler.RunnerSettings;
@@ -36,6 +37,8 @@ final class LiveBot implements BotControl, AutoCloseable {
   private final Connection connection;
   private final LifecycleRunner runner;
   private final Optional<ManagementRoom> room;
+  /** One for the bot's life, so an unchanged schedule URL costs a 304 and no parse. */
+  private final ScheduleSource source;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       r -> {
         Thread thread = new Thread(r, "usher-schedule-refresh");
@@ -50,6 +53,7 @@ final class LiveBot implements BotControl, AutoCloseable {
   LiveBot(Settings settings, Clock clock, PrintWriter err, Consumer<PhaseOutcome> outcomes,
       Duration pollTimeout) {
     this.settings = settings;
+    this.source = ConferenceOptions.source(settings);
     this.connection = new Connection(settings, err);
     Reconciler reconciler = new Reconciler(connection.reader(), connection.planner,
         connection.executor(LOG::debug), settings.conferenceId());
@@ -70,7 +74,8 @@ final class LiveBot implements BotControl, AutoCloseable {
    * starts the timer, the management room and the schedule refresh.
    */
   void start() {
-    var conference = ConferenceOptions.conference(settings);
+    var conference = ConferenceOptions.conference(settings, PeopleFiles.load(settings.people()),
+        source);
     runner.start(conference);
     room.ifPresent(ManagementRoom::start);
     long every = settings.refreshEvery().toMillis();
@@ -134,7 +139,7 @@ final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String refresh() {
     People people = PeopleFiles.load(settings.people());
-    return runner.refresh(ConferenceOptions.conference(settings, people),
+    return runner.refresh(ConferenceOptions.conference(settings, people, source),
         connection.policy(people));
   }
 

@@ -4,7 +4,9 @@ import io.usher.plan.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,17 +17,20 @@ import java.util.Optional;
  * @param people the people file, role template and invite settings
  * @param onboarding how attendee accounts are made
  * @param web the widget web server and what its widgets show
+ * @param scheduleHeaders sent when fetching a schedule URL (may hold a token: never printed)
+ * @param scheduleCache where the last good copy of a schedule URL is kept
  */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
     List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
-    OnboardingSettings onboarding, WebSettings web) {
+    OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
+    Path scheduleCache) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
-        managementRoom, lifecycle, people, onboarding, web);
+        managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache);
   }
 
   @Override

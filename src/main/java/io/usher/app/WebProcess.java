@@ -6,6 +6,7 @@ import io.usher.matrix.RetryPolicy;
 import io.usher.matrix.WhoAmI;
 import io.usher.plan.DesiredState;
 import io.usher.questions.MatrixQuestions;
+import io.usher.schedule.source.ScheduleSource;
 import io.usher.web.QuestionsUnavailable;
 import io.usher.web.WebServer;
 import io.usher.web.WidgetSchedule;
@@ -34,6 +35,7 @@ final class WebProcess implements AutoCloseable {
   static final Duration QUESTIONS_REFRESH = Duration.ofSeconds(2);
 
   private final Settings settings;
+  private final ScheduleSource source;
   private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       r -> {
@@ -50,6 +52,7 @@ final class WebProcess implements AutoCloseable {
 
   WebProcess(Settings settings, Clock clock, String host, int port) {
     this.settings = settings;
+    this.source = ConferenceOptions.source(settings);
     schedule.set(load());
     MatrixClient client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
         new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (endpoint, wait) -> { });
@@ -76,7 +79,8 @@ final class WebProcess implements AutoCloseable {
   }
 
   private WidgetSchedule load() {
-    var conference = ConferenceOptions.conference(settings);
+    var conference = ConferenceOptions.conference(settings,
+        PeopleFiles.load(settings.people()), source);
     return new WidgetSchedule(conference, DesiredState.tracks(conference, settings.grouping()));
   }
 
