@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.schedule.Conference;
+import io.usher.schedule.ScheduleValidator;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     output.out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
         + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
         c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
+    new ScheduleValidator().warnings(c).forEach(w -> output.out().println("warning: " + w));
     return 0;
   }
 }

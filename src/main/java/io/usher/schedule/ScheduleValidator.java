@@ -40,6 +40,34 @@ public final class ScheduleValidator {
     return conference;
   }
 
+  /**
+   * What is suspicious but usable, one problem each: events overlapping in one room, and
+   * persons without a name (they show as their id).
+   */
+  public List<ScheduleProblem> warnings(Conference conference) {
+    List<ScheduleProblem> warnings = new ArrayList<>();
+    Map<String, List<Talk>> byRoom = new java.util.TreeMap<>();
+    conference.talks().forEach(t -> byRoom.computeIfAbsent(t.room(), r -> new ArrayList<>()).add(t));
+    byRoom.forEach((room, talks) -> {
+      List<Talk> sorted = talks.stream().sorted(java.util.Comparator.comparing(Talk::start))
+          .toList();
+      for (int i = 1; i < sorted.size(); i++) {
+        Talk before = sorted.get(i - 1);
+        Talk talk = sorted.get(i);
+        if (talk.start().isBefore(before.end())) {
+          warnings.add(problem(talk, "event " + talk.id() + " overlaps event " + before.id()
+              + " in room " + room + " by " + java.time.Duration.between(talk.start(),
+              before.end()).toMinutes() + " min"));
+        }
+      }
+    });
+    for (Talk talk : conference.talks()) {
+      talk.persons().stream().filter(p -> p.name().isEmpty()).forEach(p -> warnings.add(
+          problem(talk, "event " + talk.id() + ": person " + p.id().value() + " has no name")));
+    }
+    return warnings;
+  }
+
   private static ScheduleProblem problem(Talk talk, String message) {
     return new ScheduleProblem(talk.location(), message);
   }

@@ -93,6 +93,27 @@ class ScheduleFormatsTest {
   }
 
   @Test
+  void overlapsInOneRoomAndPersonsWithoutNamesAreWarningsNotErrors() throws Exception {
+    String xml = """
+        <schedule><conference><title>T</title><time_zone_name>UTC</time_zone_name></conference>
+        <day index="1" date="2026-02-01"><room name="A">
+        <event id="1"><start>10:00</start><duration>01:00</duration><room>A</room>
+          <title>one</title><persons><person id="p1"></person></persons></event>
+        <event id="2"><start>10:45</start><duration>00:30</duration><room>A</room>
+          <title>two</title></event>
+        <event id="3"><start>10:45</start><duration>00:30</duration><room>B</room>
+          <title>elsewhere</title></event>
+        </room></day></schedule>
+        """;
+    Conference conference = new ScheduleFormats(Optional.empty())
+        .parse(xml.getBytes(StandardCharsets.UTF_8), "s.xml");
+    assertThat(new io.usher.schedule.ScheduleValidator().warnings(conference))
+        .extracting(Object::toString).containsExactly(
+            "s.xml:5: event 2 overlaps event 1 in room A by 15 min",
+            "s.xml:3: event 1: person p1 has no name");
+  }
+
+  @Test
   void theFormatIsTakenFromTheContentNotTheName() throws Exception {
     byte[] json = Files.readAllBytes(SharedSchedules.path("ccc-camp-2019_frab_schedule.json"));
     Conference conference = new ScheduleFormats(Optional.of(ZoneId.of("UTC")))
