@@ -47,9 +47,14 @@ final class ConferenceOptions {
 
   /** The validated settings, with --schedule applied. */
   Settings settings() {
+    Settings settings = configured();
+    return schedule == null ? settings : settings.withSchedule(schedule);
+  }
+
+  /** The validated settings as the config file has them, without --schedule. */
+  Settings configured() {
     try {
-      Settings settings = new ConfigLoader().load(config);
-      return schedule == null ? settings : settings.withSchedule(schedule);
+      return new ConfigLoader().load(config);
     } catch (ConfigException e) {
       throw new BadInputException("invalid config:\n" + e.getMessage(), e);
     }

@@ -1,6 +1,9 @@
 package io.usher.app;
 
 import io.usher.plan.PlanPrinter;
+import io.usher.plan.ScheduleDiff;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +22,21 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reconciliation run = options.reconciliation(output.err());
+    if (options.schedule != null) {
+      scheduleChanges(run);
+    }
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
     output.out().println(run.requestSummary());
     return 0;
+  }
+
+  /** With --schedule NEW: what NEW changes against the config's schedule, talk by talk. */
+  private void scheduleChanges(Reconciliation run) {
+    Settings original = options.configured();
+    var before = ConferenceOptions.load(original.schedule(), Optional.of(original.timeZone()));
+    List<String> lines = ScheduleDiff.lines(before, run.conference);
+    output.out().println("Schedule changes (" + original.schedule() + " → "
+        + options.schedule + "): " + (lines.isEmpty() ? "none" : ""));
+    lines.forEach(output.out()::println);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 /** One plan (and optionally apply) run: the desired state at one instant against the server. */
 final class Reconciliation {
   final Connection connection;
+  final Conference conference;
   final ObservedConference observed;
   final DesiredConference desired;
   final Plan plan;
@@ -19,6 +20,7 @@ final class Reconciliation {
   /** @param at the instant the desired state is for (talks ended by then are hallways) */
   Reconciliation(Settings settings, Conference conference, PrintWriter err, Instant at) {
     this.connection = new Connection(settings, err);
+    this.conference = conference;
     this.observed = connection.reader().read(settings.conferenceId());
     this.desired = DesiredState.of(conference, connection.policy, at);
     this.plan = connection.planner.plan(desired, observed);
