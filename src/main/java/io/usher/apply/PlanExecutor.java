@@ -4,11 +4,13 @@ import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.StateEvent;
 import io.usher.plan.Action;
+import io.usher.plan.Action.CloseRoom;
 import io.usher.plan.Action.CreateRoom;
 import io.usher.plan.Action.LinkChild;
 import io.usher.plan.Action.LinkParent;
 import io.usher.plan.Action.PutState;
 import io.usher.plan.Action.UpdatePeople;
+import io.usher.plan.Html;
 import io.usher.plan.ObservedConference;
 import io.usher.plan.Plan;
 import io.usher.plan.Planner;
@@ -17,6 +19,7 @@ import io.usher.plan.SpaceChild;
 import io.usher.plan.StateTypes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +71,11 @@ public final class PlanExecutor {
       plan.creates().forEach(c -> waves.computeIfAbsent(c.wave(), w -> new ArrayList<>()).add(c));
       waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
     }
-    run.all(plan.updates(), action -> change(action, run));
+    // One room's changes go one after another: concurrent state events in one room fork its
+    // DAG, and Synapse's /sync then shows one branch's state (a re-apply would redo the other).
+    Map<RoomKey, List<Action>> byRoom = new LinkedHashMap<>();
+    plan.updates().forEach(a -> byRoom.computeIfAbsent(a.room(), r -> new ArrayList<>()).add(a));
+    run.inBatches(List.copyOf(byRoom.values()), action -> change(action, run));
     return new ApplyResult(plan.actions().size(), Map.copyOf(run.created), run.failures,
         run.warnings);
   }
@@ -102,6 +109,10 @@ public final class PlanExecutor {
       client.putState(roomId, StateTypes.SPACE_PARENT, run.idOf(link.parent()), link.content());
     } else if (action instanceof UpdatePeople update) {
       people.apply(update, roomId, run.failures);
+    } else if (action instanceof CloseRoom close) {
+      client.sendNotice(roomId, close.txnId(), close.notice(), Html.escape(close.notice()));
+      client.putState(roomId, StateTypes.NAME, "", Map.of("name", close.name()));
+      client.putState(roomId, StateTypes.CLOSED, "", Map.of("reason", "cancelled"));
     } else {
       throw new IllegalStateException("creations run first: " + action);
     }
@@ -129,11 +140,16 @@ public final class PlanExecutor {
 
     /** Runs every task with bounded parallelism and waits for all; failures are recorded. */
     <T extends Action> void all(List<T> actions, Consumer<T> task) {
+      inBatches(actions.stream().map(List::of).toList(), task);
+    }
+
+    /** The same, each batch's actions in order, batches in parallel. */
+    <T extends Action> void inBatches(List<List<T>> batches, Consumer<T> task) {
       ExecutorService pool = Executors.newFixedThreadPool(parallelism);
       try {
         List<Future<?>> futures = new ArrayList<>();
-        for (T action : actions) {
-          futures.add(pool.submit(() -> {
+        for (List<T> batch : batches) {
+          futures.add(pool.submit(() -> batch.forEach(action -> {
             try {
               task.accept(action);
             } catch (MatrixException | IllegalStateException e) {
@@ -141,7 +157,7 @@ public final class PlanExecutor {
             } finally {
               progress.step();
             }
-          }));
+          })));
         }
         for (Future<?> future : futures) {
           future.get();
@@ -169,6 +185,9 @@ public final class PlanExecutor {
     }
     if (action instanceof UpdatePeople) {
       return "update power levels and invites";
+    }
+    if (action instanceof CloseRoom) {
+      return "close the cancelled talk's room";
     }
     return "create";
   }

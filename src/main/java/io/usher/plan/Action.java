@@ -7,7 +7,7 @@ import java.util.Optional;
 /** One change to the homeserver, as planned. {@link #room()} is the room it changes. */
 public sealed interface Action
     permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent,
-    Action.UpdatePeople {
+    Action.UpdatePeople, Action.CloseRoom {
 
   RoomKey room();
 
@@ -37,6 +37,14 @@ public sealed interface Action
   /** Set the {@code m.space.parent} event of {@code room} for {@code parent}. */
   record LinkParent(RoomKey room, RoomKey parent, Map<String, Object> content)
       implements Action {}
+
+  /**
+   * Close the room of a talk no longer in the schedule, once: post {@code notice} (with
+   * transaction id {@code txnId}, so a retry does not repeat it), rename it to {@code name},
+   * then mark it {@link StateTypes#CLOSED}. A closed room gets no further actions; it is never
+   * deleted.
+   */
+  record CloseRoom(RoomKey room, String name, String notice, String txnId) implements Action {}
 
   /**
    * Bring a room's people in line, in this order: set the power levels (when not empty), invite

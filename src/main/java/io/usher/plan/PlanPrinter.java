@@ -33,8 +33,15 @@ public final class PlanPrinter {
       creates(plan.creates(), out);
       updates(plan.updates(), out);
     }
-    plan.unmanaged().forEach(room -> out.add("  ! " + room.key() + " (" + room.roomId()
-        + ") is no longer in the schedule; left alone"));
+    // Cancelled talks' rooms are closed (an action above) or were closed before.
+    plan.unmanaged().stream().filter(room -> room.key().kind() != RoomKind.TALK)
+        .forEach(room -> out.add("  ! " + room.key() + " (" + room.roomId()
+            + ") is no longer in the schedule; left alone"));
+    long closed = plan.unmanaged().stream().filter(Planner::isClosed).count();
+    if (closed > 0) {
+      out.add("  " + closed + (closed == 1 ? " room" : " rooms")
+          + " of cancelled talks closed earlier, left alone");
+    }
     plan.warnings().forEach(warning -> out.add("  ! " + warning));
     return String.join("\n", out) + "\n";
   }
@@ -68,6 +75,9 @@ public final class PlanPrinter {
       } else if (action instanceof LinkParent link) {
         group = "link rooms to their space (m.space.parent)";
         line = "    ~ " + link.room() + " in " + link.parent();
+      } else if (action instanceof Action.CloseRoom close) {
+        group = "close rooms of cancelled talks (a final notice, then left alone)";
+        line = "    - " + close.room() + "  \"" + close.name() + "\"";
       } else if (action instanceof UpdatePeople people) {
         group = people.invites().isEmpty() && people.powerLevels().isEmpty()
             ? "record who has power and who was invited (" + PeopleRecord.TYPE + ")"

@@ -69,11 +69,30 @@ public final class Planner {
     Set<RoomKey> wanted = desired.byKey().keySet();
     List<ObservedRoom> unmanaged = observed.rooms().stream()
         .filter(room -> !wanted.contains(room.key())).toList();
+    unmanaged.stream().filter(Planner::closable).map(Planner::close).forEach(actions::add);
     List<String> warnings = new ArrayList<>(observed.warnings());
     warnings.addAll(desired.roster().warnings());
     warnings.addAll(keptWarnings(kept));
     return new Plan(desired.conferenceId(), desired.name(), actions, unmanaged,
         warnings, desired.rooms().size());
+  }
+
+  /** A cancelled talk's room not yet closed: other rooms no longer wanted are left alone. */
+  private static boolean closable(ObservedRoom room) {
+    return room.key().kind() == RoomKind.TALK && !isClosed(room);
+  }
+
+  static boolean isClosed(ObservedRoom room) {
+    return room.state(StateTypes.CLOSED, "").map(c -> !c.isEmpty()).orElse(false);
+  }
+
+  private static Action close(ObservedRoom room) {
+    String name = room.state(StateTypes.NAME, "").map(c -> String.valueOf(c.get("name")))
+        .orElse(room.key().id());
+    return new Action.CloseRoom(room.key(), "[cancelled] " + name, "This talk has been"
+        + " cancelled: it is no longer in the schedule. The room stays, with its history, and"
+        + " Usher will not change it again.", "usher.close." + room.key().conferenceId() + "."
+        + Slugs.txnSafe(room.key().id()));
   }
 
   private static List<String> keptWarnings(List<String> kept) {
@@ -114,6 +133,10 @@ public final class Planner {
       }
     }
     changes.addAll(widgetRemovals(room, seen));
+    if (isClosed(seen)) {
+      changes.add(new PutState(room.key(), StateTypes.CLOSED, "", Map.of(),
+          "reopen: the talk is back in the schedule"));
+    }
     return changes;
   }
 

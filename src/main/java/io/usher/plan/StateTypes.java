@@ -10,6 +10,8 @@ public final class StateTypes {
   public static final String POWER_LEVELS = "m.room.power_levels";
   public static final String SPACE_CHILD = "m.space.child";
   public static final String SPACE_PARENT = "m.space.parent";
+  /** Usher's mark on a cancelled talk's room, {@code {"reason": "cancelled"}}: left alone. */
+  public static final String CLOSED = "io.usher.closed";
   /** A widget; state_key is the widget id (Element's, as in MSC1236). */
   public static final String WIDGET = "im.vector.modular.widgets";
   /** Where Element shows a room's widgets; state_key "". */
