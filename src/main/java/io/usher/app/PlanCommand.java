@@ -22,6 +22,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reconciliation run = options.reconciliation(output.err());
+    run.conference.notes().forEach(note -> output.out().println("note: " + note));
     if (options.schedule != null) {
       scheduleChanges(run);
     }

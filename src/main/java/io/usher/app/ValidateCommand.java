@@ -27,6 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     output.out().printf("%s: %s, %d days, %d rooms with talks, %d tracks, %d talks, %d persons"
         + " (times in %s)%n", schedule, c.title(), c.days().size(), c.roomsWithTalks().size(),
         c.trackNames().size(), c.talks().size(), c.persons().size(), c.timeZone());
+    c.notes().forEach(note -> output.out().println("note: " + note));
     new ScheduleValidator().warnings(c).forEach(w -> output.out().println("warning: " + w));
     return 0;
   }

@@ -69,7 +69,11 @@ public final class Planner {
     Set<RoomKey> wanted = desired.byKey().keySet();
     List<ObservedRoom> unmanaged = observed.rooms().stream()
         .filter(room -> !wanted.contains(room.key())).toList();
-    unmanaged.stream().filter(Planner::closable).map(Planner::close).forEach(actions::add);
+    // A plan for some rooms only (a refresh) still knows every talk: its tracks are whole.
+    Set<String> talks = desired.tracks().stream().flatMap(t -> t.talks().stream())
+        .map(t -> t.id().value()).collect(Collectors.toSet());
+    unmanaged.stream().filter(room -> closable(room, talks)).map(Planner::close)
+        .forEach(actions::add);
     List<String> warnings = new ArrayList<>(observed.warnings());
     warnings.addAll(desired.roster().warnings());
     warnings.addAll(keptWarnings(kept));
@@ -77,9 +81,13 @@ public final class Planner {
         warnings, desired.rooms().size());
   }
 
-  /** A cancelled talk's room not yet closed: other rooms no longer wanted are left alone. */
-  private static boolean closable(ObservedRoom room) {
-    return room.key().kind() == RoomKind.TALK && !isClosed(room);
+  /**
+   * The room of a talk no longer in the schedule, not yet closed. Other rooms no longer wanted
+   * (a removed track's) are left alone.
+   */
+  private static boolean closable(ObservedRoom room, Set<String> talks) {
+    return room.key().kind() == RoomKind.TALK && !talks.contains(room.key().id())
+        && !isClosed(room);
   }
 
   static boolean isClosed(ObservedRoom room) {

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param timeZone the zone the schedule's local times are in (file's {@code time_zone_name}, else
  *     the organiser's configured zone)
  * @param source the file name or URL it was read from
+ * @param notes what the parser left out and why (cancelled events), for the organiser
  */
 public record Conference(
-    String title, String acronym, ZoneId timeZone, List<Day> days, List<Talk> talks, String source) {
+    String title, String acronym, ZoneId timeZone, List<Day> days, List<Talk> talks, String source,
+    List<ScheduleProblem> notes) {
 
   public Conference {
     title = Objects.requireNonNullElse(title, "").strip();
@@ -24,6 +26,13 @@ public record Conference(
     Objects.requireNonNull(timeZone, "timeZone");
     days = List.copyOf(days);
     talks = List.copyOf(talks);
+    notes = List.copyOf(notes);
+  }
+
+  /** A conference with nothing left out. */
+  public Conference(String title, String acronym, ZoneId timeZone, List<Day> days,
+      List<Talk> talks, String source) {
+    this(title, acronym, timeZone, days, talks, source, List.of());
   }
 
   /** Names of the schedule rooms that hold at least one talk, in order of first appearance. */

@@ -3,6 +3,7 @@ package io.usher.schedule.ical;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleProblem;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
 import io.usher.schedule.Talk;
@@ -76,16 +77,25 @@ public final class IcalParser {
     ZoneId zone = declared.or(() -> events.stream().map(e -> tzid(e, Property.DTSTART))
         .flatMap(Optional::stream).findFirst()).or(() -> fallbackZone).orElse(ZoneOffset.UTC);
     List<Talk> talks = new ArrayList<>();
+    List<ScheduleProblem> notes = new ArrayList<>();
     Map<String, Integer> uids = new HashMap<>();
     for (Component event : events) {
-      talks.add(talk(event, source, declared.or(() -> fallbackZone), uids));
+      Talk talk = talk(event, source, declared.or(() -> fallbackZone), uids);
+      if (text(event.getProperty(Property.STATUS)).filter("CANCELLED"::equalsIgnoreCase)
+          .isPresent()) {
+        notes.add(new ScheduleProblem(talk.location(), "event " + talk.id() + " \""
+            + talk.title() + "\" is cancelled (STATUS:CANCELLED): skipped (its room is closed)"));
+      } else {
+        talks.add(talk);
+      }
     }
     List<LocalDate> dates = talks.stream().map(t -> LocalDate.ofInstant(t.start(), zone))
         .distinct().sorted().toList();
     List<Day> days = IntStream.range(0, dates.size())
         .mapToObj(i -> new Day(i + 1, dates.get(i))).toList();
     String title = text(calendar.getProperty("X-WR-CALNAME")).orElse(source);
-    return new ScheduleValidator().validate(new Conference(title, "", zone, days, talks, source));
+    return new ScheduleValidator().validate(new Conference(title, "", zone, days, talks, source,
+        notes));
   }
 
   private static Talk talk(Component event, String source, Optional<ZoneId> floatingZone,

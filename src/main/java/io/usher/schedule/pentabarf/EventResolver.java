@@ -18,11 +18,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns raw Pentabarf events into talks with UTC start instants; collects every problem. */
 final class EventResolver {
+  private static final Pattern CANCELLED =
+      Pattern.compile("(?i)cancell?ed|abgesagt|withdrawn");
+  private static final Pattern CANCELLED_TITLE =
+      Pattern.compile("(?i)^\\W*(cancell?ed|abgesagt)\\b");
   private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
   private final String source;
@@ -40,9 +46,15 @@ final class EventResolver {
         .orElse(LocalTime.MIDNIGHT);
     List<ScheduleProblem> problems = new ArrayList<>();
     List<Talk> talks = new ArrayList<>();
+    List<ScheduleProblem> notes = new ArrayList<>();
     for (RawEvent event : document.events) {
+      if (isCancelled(event)) {
+        notes.add(new ScheduleProblem(new SourceLocation(source, event.line), "event " + event.id
+            + " \"" + event.field("title") + "\" is cancelled: skipped (its room is closed)"));
+        continue;
+      }
       try {
-        talks.add(talk(event, zone, dayChange));
+        talks.add(talk(event, zone, dayChange, document.rooms));
       } catch (ScheduleException e) {
         problems.addAll(e.problems());
       }
@@ -51,7 +63,7 @@ final class EventResolver {
       throw new ScheduleException(problems);
     }
     return new Conference(document.conference.get("title"), document.conference.get("acronym"),
-        zone, document.days, talks, source);
+        zone, document.days, talks, source, notes);
   }
 
   private ZoneId zone(PentabarfParser.Document document) throws ScheduleException {
@@ -70,6 +82,17 @@ final class EventResolver {
     }
   }
 
+  /**
+   * An event marked cancelled: by a {@code state} or {@code status} field, a {@code type}, or
+   * (how organisers mark it by hand) a title starting "Cancelled", "Canceled" or "Abgesagt".
+   */
+  static boolean isCancelled(RawEvent event) {
+    return CANCELLED.matcher(event.field("state")).matches()
+        || CANCELLED.matcher(event.field("status")).matches()
+        || CANCELLED.matcher(event.field("type")).matches()
+        || CANCELLED_TITLE.matcher(event.field("title")).find();
+  }
+
   private static Optional<ZoneId> firstOffset(PentabarfParser.Document document) {
     for (RawEvent event : document.events) {
       try {
@@ -81,7 +104,8 @@ final class EventResolver {
     return Optional.empty();
   }
 
-  private Talk talk(RawEvent event, ZoneId zone, LocalTime dayChange) throws ScheduleException {
+  private Talk talk(RawEvent event, ZoneId zone, LocalTime dayChange, Set<String> rooms)
+      throws ScheduleException {
     SourceLocation where = new SourceLocation(source, event.line);
     String startText = event.field("start");
     if (startText.isEmpty()) {
@@ -92,6 +116,10 @@ final class EventResolver {
         new ScheduleException(where, "event " + event.id + ": <duration> '"
             + event.field("duration") + "' is not HH:MM"));
     String room = event.field("room").isEmpty() ? event.dayRoom : event.field("room");
+    if (!rooms.isEmpty() && !rooms.contains(room)) {
+      throw new ScheduleException(where, "event " + event.id + ": <room> '" + room + "' is not"
+          + " one of the schedule's rooms (expected one of " + new TreeSet<>(rooms) + ")");
+    }
     return new Talk(new TalkId(event.id), event.field("slug"), event.field("title"),
         event.field("subtitle"), event.field("track"), event.field("type"), room, start,
         duration, event.fields.getOrDefault("abstract", ""), persons(event), where);

@@ -83,6 +83,7 @@ public final class FrabJsonParser {
     Iterator<Map.Entry<String, JsonNode>> rooms = day.path("rooms").fields();
     while (rooms.hasNext()) {
       Map.Entry<String, JsonNode> room = rooms.next();
+      document.rooms.add(room.getKey().strip());
       for (JsonNode event : room.getValue()) {
         document.events.add(event(event, date, room.getKey()));
       }

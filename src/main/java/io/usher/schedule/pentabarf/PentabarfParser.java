@@ -14,9 +14,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -139,7 +141,11 @@ public final class PentabarfParser {
     document.days.add(new Day(index, date));
     while (nextChild(reader)) {
       if ("room".equals(reader.getLocalName())) {
-        readRoom(reader, document, date, reader.getAttributeValue(null, "name"));
+        String room = reader.getAttributeValue(null, "name");
+        if (room != null) {
+          document.rooms.add(room.strip());
+        }
+        readRoom(reader, document, date, room);
       } else {
         skip(reader);
       }
@@ -181,7 +187,7 @@ public final class PentabarfParser {
   private static boolean isEventField(String name) {
     return switch (name) {
       case "date", "start", "duration", "room", "slug", "title", "subtitle", "track", "type",
-          "abstract" -> true;
+          "abstract", "state", "status" -> true;
       default -> false;
     };
   }
@@ -247,6 +253,8 @@ public final class PentabarfParser {
     final Map<String, String> conference = new HashMap<>();
     final List<Day> days = new ArrayList<>();
     final List<RawEvent> events = new ArrayList<>();
+    /** The schedule's room names ({@code <room name>}): an event's {@code <room>} is one. */
+    final Set<String> rooms = new HashSet<>();
 
     Document(String source) {
       this.source = source;

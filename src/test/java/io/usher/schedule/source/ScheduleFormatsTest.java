@@ -100,7 +100,7 @@ class ScheduleFormatsTest {
         <event id="1"><start>10:00</start><duration>01:00</duration><room>A</room>
           <title>one</title><persons><person id="p1"></person></persons></event>
         <event id="2"><start>10:45</start><duration>00:30</duration><room>A</room>
-          <title>two</title></event>
+          <title>two</title></event></room><room name="B">
         <event id="3"><start>10:45</start><duration>00:30</duration><room>B</room>
           <title>elsewhere</title></event>
         </room></day></schedule>
@@ -111,6 +111,42 @@ class ScheduleFormatsTest {
         .extracting(Object::toString).containsExactly(
             "s.xml:5: event 2 overlaps event 1 in room A by 15 min",
             "s.xml:3: event 1: person p1 has no name");
+  }
+
+  @Test
+  void cancelledEventsAreSkippedWithANoteAndUnknownRoomsAreErrors() throws Exception {
+    String xml = """
+        <schedule><conference><title>T</title><time_zone_name>UTC</time_zone_name></conference>
+        <day index="1" date="2026-02-01"><room name="A">
+        <event id="1"><start>10:00</start><duration>01:00</duration><room>A</room>
+          <title>CANCELLED: Lost talk</title></event>
+        <event id="2"><start>11:00</start><duration>00:30</duration><room>A</room>
+          <title>Kept</title></event>
+        </room></day></schedule>
+        """;
+    Conference conference = new ScheduleFormats(Optional.empty())
+        .parse(xml.getBytes(StandardCharsets.UTF_8), "s.xml");
+    assertThat(conference.talks()).extracting(t -> t.id().value()).containsExactly("2");
+    assertThat(conference.notes()).extracting(Object::toString).containsExactly(
+        "s.xml:3: event 1 \"CANCELLED: Lost talk\" is cancelled: skipped (its room is closed)");
+
+    String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:t",
+        "BEGIN:VEVENT", "UID:x", "DTSTART:20260201T100000Z", "SUMMARY:Gone", "LOCATION:A",
+        "STATUS:CANCELLED", "END:VEVENT", "BEGIN:VEVENT", "UID:y", "DTSTART:20260201T110000Z",
+        "SUMMARY:Here", "LOCATION:A", "END:VEVENT", "END:VCALENDAR", "");
+    Conference calendar = new ScheduleFormats(Optional.empty())
+        .parse(ics.getBytes(StandardCharsets.UTF_8), "s.ics");
+    assertThat(calendar.talks()).extracting(t -> t.id().value()).containsExactly("y");
+    assertThat(calendar.notes()).singleElement().asString().contains("event x \"Gone\" is"
+        + " cancelled (STATUS:CANCELLED)");
+
+    String misplaced = xml.replace("<duration>00:30</duration><room>A</room>",
+        "<duration>00:30</duration><room>Z</room>");
+    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty())
+        .parse(misplaced.getBytes(StandardCharsets.UTF_8), "s.xml"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessageContaining("s.xml:5: event 2: <room> 'Z' is not one of the schedule's rooms"
+            + " (expected one of [A])");
   }
 
   @Test
