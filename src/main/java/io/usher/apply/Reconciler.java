@@ -6,6 +6,7 @@ import io.usher.plan.ObservedRoom;
 import io.usher.plan.Plan;
 import io.usher.plan.Planner;
 import io.usher.plan.RoomKey;
+import io.usher.plan.RoomKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,13 @@ public final class Reconciler {
     for (RoomKey key : keys) {
       known.room(key).ifPresent(room -> fresh.add(reader.room(key, room.roomId())));
     }
+    // Rooms of talks gone from the schedule get closed once: read them, so a room closed since
+    // `known` was read is seen closed and not closed again.
+    Set<String> talks = desired.talkIds();
+    known.rooms().stream().filter(room -> room.key().kind() == RoomKind.TALK
+            && !keys.contains(room.key()) && !talks.contains(room.key().id())
+            && !Planner.isClosed(room))
+        .forEach(room -> fresh.add(reader.room(room.key(), room.roomId())));
     ObservedConference observed = known.with(fresh);
     return apply(planner.plan(desired.only(keys), observed), observed);
   }

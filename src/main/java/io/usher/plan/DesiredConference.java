@@ -32,6 +32,15 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
   }
 
   /** The same conference restricted to the rooms with these keys, for a partial reconcile. */
+  /**
+   * The event ids of every talk in the schedule, also when {@link #only} keeps some rooms:
+   * a talk's room whose id is not here belongs to a cancelled talk.
+   */
+  public Set<String> talkIds() {
+    return tracks.stream().flatMap(t -> t.talks().stream()).map(t -> t.id().value())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   public DesiredConference only(Set<RoomKey> keys) {
     return new DesiredConference(conferenceId, name,
         rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks, roster);

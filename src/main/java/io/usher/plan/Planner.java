@@ -70,8 +70,7 @@ public final class Planner {
     List<ObservedRoom> unmanaged = observed.rooms().stream()
         .filter(room -> !wanted.contains(room.key())).toList();
     // A plan for some rooms only (a refresh) still knows every talk: its tracks are whole.
-    Set<String> talks = desired.tracks().stream().flatMap(t -> t.talks().stream())
-        .map(t -> t.id().value()).collect(Collectors.toSet());
+    Set<String> talks = desired.talkIds();
     unmanaged.stream().filter(room -> closable(room, talks)).map(Planner::close)
         .forEach(actions::add);
     List<String> warnings = new ArrayList<>(observed.warnings());
@@ -90,7 +89,8 @@ public final class Planner {
         && !isClosed(room);
   }
 
-  static boolean isClosed(ObservedRoom room) {
+  /** Whether Usher closed this room (its talk was cancelled); it is then left alone. */
+  public static boolean isClosed(ObservedRoom room) {
     return room.state(StateTypes.CLOSED, "").map(c -> !c.isEmpty()).orElse(false);
   }
 
