@@ -45,7 +45,7 @@ class ScheduleEditIntegrationTest {
         .add(talk(s, "1", "Moving in time", "Alpha", 0, "Ann"))
         .add(talk(s, "2", "Old name", "Alpha", 30, "Bob"))
         .add(talk(s, "3", "Changing tracks", "Alpha", 60, "Pat Mover"))
-        .add(talk(s, "4", "Cancelled soon", "Alpha", 90, "Cat"))
+        .add(talk(s, "4", "Goes away", "Alpha", 90, "Cat"))
         .add(talk(s, "6", "Beta opener", "Beta", 0, "Dan"));
     TestSchedule v2 = new TestSchedule()
         .add(talk(s, "1", "Moving in time", "Alpha", 120, "Ann"))
@@ -63,7 +63,7 @@ class ScheduleEditIntegrationTest {
     String talk1 = room(bot, conf, "talk-moving-in-time");
     String oldTopic = String.valueOf(bot.getState(talk1, StateTypes.TOPIC, "").orElseThrow()
         .get("topic"));
-    String talk4 = room(bot, conf, "talk-cancelled-soon");
+    String talk4 = room(bot, conf, "talk-goes-away");
 
     var before = ConferenceOptions.load(schedule.toString(), java.util.Optional.empty());
     v2.write(schedule);
@@ -74,7 +74,7 @@ class ScheduleEditIntegrationTest {
         .anyMatch(l -> l.equals("  ~ 2 \"New name\": title \"Old name\" → \"New name\""))
         .anyMatch(l -> l.startsWith("  ~ 3 \"Changing tracks\": room \"A.1\" → \"B.1\"; track"))
         .anyMatch(l -> l.startsWith("  + 5 \"Brand new\""))
-        .anyMatch(l -> l.startsWith("  - 4 \"Cancelled soon\""));
+        .anyMatch(l -> l.startsWith("  - 4 \"Goes away\""));
 
     Applied second = Applied.apply(config, at);
     assertThat(second.result().failures()).isEmpty();
@@ -93,7 +93,7 @@ class ScheduleEditIntegrationTest {
         .isEqualTo("invite");
 
     assertThat(bot.getState(talk4, StateTypes.NAME, "").orElseThrow())
-        .containsEntry("name", "[cancelled] Cancelled soon");
+        .containsEntry("name", "[cancelled] Goes away");
     assertThat(bot.getState(talk4, StateTypes.CLOSED, "").orElseThrow())
         .containsEntry("reason", "cancelled");
     assertThat(bot.recentMessages(talk4, 5)).anyMatch(e -> e.type().equals("m.room.message")
