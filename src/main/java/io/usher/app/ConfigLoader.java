@@ -58,18 +58,9 @@ final class ConfigLoader {
     TrackGrouping grouping = grouping(c.groupBy(), problems);
     List<String> organisers = userIds(raw.organisers(), "organisers", problems);
     List<String> moderators = userIds(raw.moderators(), "moderators", problems);
-    int parallelism = raw.apply() == null || raw.apply().parallelism() == null
-        ? 4 : raw.apply().parallelism();
-    if (parallelism < 1 || parallelism > 64) {
-      problems.add("apply.parallelism: " + parallelism + " is out of range (expected 1-64)");
-    }
+    int parallelism = parallelism(raw.apply(), problems);
     LifecyclePolicy lifecycle = LifecycleConfig.of(raw.lifecycle(), problems);
-    Duration refresh = LifecycleConfig.duration(c.refreshEvery(), "conference.refresh_every",
-        Duration.ofMinutes(5), problems);
-    if (refresh.compareTo(Duration.ofSeconds(10)) < 0) {
-      problems.add("conference.refresh_every: " + c.refreshEvery() + " is too short (expected at"
-          + " least 10s)");
-    }
+    Duration refresh = refreshEvery(c.refreshEvery(), problems);
     Optional<String> managementRoom = managementRoom(raw.managementRoom(), problems);
     PeopleSettings people = PeopleConfig.of(raw.people(), raw.roles(), base, problems);
     OnboardingSettings onboarding = OnboardingSettings.of(raw.onboarding(), problems);
@@ -83,6 +74,24 @@ final class ConfigLoader {
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
         onboarding, web, headers, cache);
+  }
+
+  private static int parallelism(ConfigFile.ApplySection apply, List<String> problems) {
+    int parallelism = apply == null || apply.parallelism() == null ? 4 : apply.parallelism();
+    if (parallelism < 1 || parallelism > 64) {
+      problems.add("apply.parallelism: " + parallelism + " is out of range (expected 1-64)");
+    }
+    return parallelism;
+  }
+
+  private static Duration refreshEvery(String text, List<String> problems) {
+    Duration refresh = LifecycleConfig.duration(text, "conference.refresh_every",
+        Duration.ofMinutes(5), problems);
+    if (refresh.compareTo(Duration.ofSeconds(10)) < 0) {
+      problems.add("conference.refresh_every: " + text + " is too short (expected at least"
+          + " 10s)");
+    }
+    return refresh;
   }
 
   private static Map<String, String> headers(Map<String, String> given,
