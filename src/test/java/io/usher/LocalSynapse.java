@@ -64,11 +64,17 @@ public final class LocalSynapse {
    * and given a token by the admin login API, which, unlike /login, is not rate-limited.
    */
   public MatrixClient user(String localpart) {
+    return MatrixClient.create(url, token(localpart, false), RetryPolicy.defaults(),
+        (e, w) -> { });
+  }
+
+  /** An access token of {@code @localpart:localhost}, made a server admin or not. */
+  public String token(String localpart, boolean admin) {
     String path = "/_synapse/admin/v2/users/%40" + localpart + "%3Alocalhost";
-    post("PUT", path, adminToken, "{\"password\":\"pw-" + localpart + "\",\"admin\":false}");
+    post("PUT", path, adminToken, "{\"password\":\"pw-" + localpart + "\",\"admin\":" + admin
+        + "}");
     String login = post("POST", path.replace("/v2/", "/v1/") + "/login", adminToken, "{}");
-    String token = login.replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    return MatrixClient.create(url, token, RetryPolicy.defaults(), (e, w) -> { });
+    return login.replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
   }
 
   private String post(String method, String path, String token, String body) {

@@ -18,6 +18,9 @@ final class ApplyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Reconciliation run = options.reconciliation(output.err());
     output.out().print(new PlanPrinter(10).print(run.plan));
+    if (!run.plan.isEmpty()) {
+      output.out().println(RateLimitCheck.run(run.connection));
+    }
     ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
         .execute(run.plan, run.observed);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -9,7 +9,8 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
     LifecycleSection lifecycle, PeopleSection people, Map<String, Map<String, Integer>> roles,
     OnboardingSection onboarding, WebSection web, WidgetsSection widgets) {
 
-  record Homeserver(String url, String accessToken, String accessTokenFile) {
+  record Homeserver(String url, String accessToken, String accessTokenFile,
+      Boolean liftOwnRateLimits) {
     @Override
     public String toString() {
       return "Homeserver[url=" + url + ", accessTokenFile=" + accessTokenFile + "]";

@@ -73,7 +73,8 @@ final class ConfigLoader {
     }
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
-        onboarding, web, headers, cache);
+        onboarding, web, headers, cache,
+        Boolean.TRUE.equals(raw.homeserver().liftOwnRateLimits()));
   }
 
   private static int parallelism(ConfigFile.ApplySection apply, List<String> problems) {

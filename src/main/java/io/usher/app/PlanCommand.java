@@ -27,6 +27,9 @@ final class PlanCommand implements Callable<Integer> {
       scheduleChanges(run);
     }
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
+    if (!run.plan.isEmpty()) {
+      output.out().println(RateLimitCheck.check(run.connection));
+    }
     output.out().println(run.requestSummary());
     return 0;
   }

@@ -19,18 +19,20 @@ import java.util.Optional;
  * @param web the widget web server and what its widgets show
  * @param scheduleHeaders sent when fetching a schedule URL (may hold a token: never printed)
  * @param scheduleCache where the last good copy of a schedule URL is kept
+ * @param liftOwnRateLimits a bot that is a server admin exempts itself from rate limits
  */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
     List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
     OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
-    Path scheduleCache) {
+    Path scheduleCache, boolean liftOwnRateLimits) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
-        managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache);
+        managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache,
+        liftOwnRateLimits);
   }
 
   @Override

@@ -56,6 +56,11 @@ final class Routes {
   /** Synapse admin API: create or modify an account (#create-or-modify-account). */
   static final Route ADMIN_PUT_USER =
       new Route("PUT", ADMIN + "/v2/users/{userId}", "adminPutUser");
+  /** Synapse admin API: a user's rate limit override (#override-ratelimiting-for-users). */
+  static final Route ADMIN_GET_RATELIMIT = new Route("GET",
+      ADMIN + "/v1/users/{userId}/override_ratelimit", "adminGetRatelimit");
+  static final Route ADMIN_SET_RATELIMIT = new Route("POST",
+      ADMIN + "/v1/users/{userId}/override_ratelimit", "adminSetRatelimit");
 
   private Routes() {}
 }

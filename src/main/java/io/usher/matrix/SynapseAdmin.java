@@ -52,6 +52,25 @@ public final class SynapseAdmin {
   }
 
   /**
+   * Whether {@code userId} is exempt from rate limits by an admin override
+   * ({@code messages_per_second} 0 in {@code GET .../override_ratelimit}).
+   *
+   * @throws MatrixException 403 when the caller is not a server admin, 404 when the homeserver
+   *     has no Synapse admin API
+   */
+  public boolean isExemptFromRateLimits(String userId) {
+    JsonNode override = client.call(Routes.ADMIN_GET_RATELIMIT, null, Map.of(), userId);
+    return override.has("messages_per_second")
+        && override.path("messages_per_second").asDouble(-1) == 0;
+  }
+
+  /** Exempts {@code userId} from rate limits ({@code {"messages_per_second": 0, "burst_count": 0}}). */
+  public void exemptFromRateLimits(String userId) {
+    client.call(Routes.ADMIN_SET_RATELIMIT, Map.of("messages_per_second", 0, "burst_count", 0),
+        Map.of(), userId);
+  }
+
+  /**
    * Creates an account without a password (its owner logs in by single sign-on or resets the
    * password by e-mail), with a display name and an e-mail 3PID.
    */
