@@ -58,10 +58,9 @@ public final class Planner {
           .mapToInt(child -> waves.getOrDefault(child.key(), -1)).max().orElse(-1);
       waves.put(room.key(), wave);
       boolean parentExists = room.parent().flatMap(observed::room).isPresent();
+      // m.space.parent only when it is free, in the initial state of a room whose space
+      // exists: the space's m.space.child places the room, and one request per room is the goal.
       creates.add(new CreateRoom(room, wave, parentExists));
-      if (room.parent().isPresent() && !parentExists) {
-        changes.add(new LinkParent(room.key(), room.parent().get(), parentContent()));
-      }
     }
     creates.sort(Comparator.comparingInt(CreateRoom::wave));
     List<Action> actions = new ArrayList<>(creates);
@@ -195,7 +194,7 @@ public final class Planner {
     }
     changes.addAll(unlinks(seen, observed, StateTypes.SPACE_CHILD,
         key -> !wantedChildren.contains(key)));
-    room.parent().ifPresent(parent -> {
+    room.parent().filter(parent -> hasParentLink(seen, observed)).ifPresent(parent -> {
       Optional<Map<String, Object>> current = observed.room(parent)
           .flatMap(p -> seen.state(StateTypes.SPACE_PARENT, p.roomId()));
       if (current.isEmpty() || !Contents.covers(current.get(), parentContent())) {
@@ -205,6 +204,16 @@ public final class Planner {
     changes.addAll(unlinks(seen, observed, StateTypes.SPACE_PARENT,
         key -> room.parent().map(p -> !p.equals(key)).orElse(true)));
     return changes;
+  }
+
+  /**
+   * Whether the room links to one of this conference's spaces as its parent. Only such rooms
+   * have their parent kept right (a moved talk's); rooms made without one stay without.
+   */
+  private static boolean hasParentLink(ObservedRoom seen, ObservedConference observed) {
+    return seen.state().entrySet().stream().anyMatch(e ->
+        e.getKey().type().equals(StateTypes.SPACE_PARENT) && !e.getValue().isEmpty()
+            && observed.keyOf(e.getKey().stateKey()).isPresent());
   }
 
   /** Empties links of {@code type} that point at this conference's rooms and are not wanted. */
