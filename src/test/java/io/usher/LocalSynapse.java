@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real Synapse of scripts/synapse, for integration tests. Started by the script when it is
@@ -19,12 +20,15 @@ import java.util.Map;
  * through scripts/test.
  */
 public final class LocalSynapse {
-  private static final Path TOKENS = Path.of(".usher", "synapse", "tokens.env");
+  /** scripts/synapse's folder: {@code USHER_SYNAPSE_DATA}, as the script reads it. */
+  private static final Path DATA = Path.of(Optional.ofNullable(System.getenv("USHER_SYNAPSE_DATA"))
+      .orElse(".usher/synapse"));
+  private static final Path TOKENS = DATA.resolve("tokens.env");
 
   public final String url;
   public final String botToken;
   public final String adminToken;
-  public final Path botTokenFile = Path.of(".usher", "synapse", "bot.token").toAbsolutePath();
+  public final Path botTokenFile = DATA.resolve("bot.token").toAbsolutePath();
 
   private LocalSynapse(Map<String, String> env) {
     this.url = env.get("HOMESERVER_URL");
