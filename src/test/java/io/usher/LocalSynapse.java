@@ -54,6 +54,31 @@ public final class LocalSynapse {
     }
   }
 
+  /**
+   * Installs an application service registration where scripts/synapse loads them from, and
+   * restarts Synapse so that it does.
+   *
+   * @return where it was installed
+   */
+  public static synchronized Path installAppservice(Path registration) {
+    try {
+      Path installed = DATA.resolve("appservices").resolve("usher-test.yaml");
+      Files.createDirectories(installed.getParent());
+      Files.copy(registration, installed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (String command : new String[] {"stop", "start"}) {
+        if (new ProcessBuilder("scripts/synapse", command).inheritIO().start().waitFor() != 0) {
+          throw new IllegalStateException("scripts/synapse " + command + " failed");
+        }
+      }
+      return installed.toAbsolutePath();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot install the registration", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public MatrixClient bot() {
     return MatrixClient.create(url, botToken, RetryPolicy.defaults(), (e, w) -> { });
   }

@@ -10,10 +10,11 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
     OnboardingSection onboarding, WebSection web, WidgetsSection widgets) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile,
-      Boolean liftOwnRateLimits) {
+      Boolean liftOwnRateLimits, String appserviceRegistration) {
     @Override
     public String toString() {
-      return "Homeserver[url=" + url + ", accessTokenFile=" + accessTokenFile + "]";
+      return "Homeserver[url=" + url + ", accessTokenFile=" + accessTokenFile
+          + ", appserviceRegistration=" + appserviceRegistration + "]";
     }
   }
 

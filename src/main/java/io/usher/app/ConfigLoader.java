@@ -34,19 +34,14 @@ final class ConfigLoader {
 
   Settings load(Path file) throws ConfigException {
     ConfigFile raw = read(file);
+    requireSections(raw, file);
     Path base = file.toAbsolutePath().getParent();
     List<String> problems = new ArrayList<>();
-    if (raw.homeserver() == null) {
-      problems.add("homeserver: missing (expected url and access_token or access_token_file)");
-    }
-    if (raw.conference() == null) {
-      problems.add("conference: missing (expected id, time_zone and schedule)");
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(file.toString(), problems);
-    }
     String url = homeserverUrl(raw.homeserver().url(), problems);
-    String token = token(raw.homeserver(), base, problems);
+    Optional<Appservice> appservice = Optional.ofNullable(
+        raw.homeserver().appserviceRegistration())
+        .map(registration -> Appservice.read(base.resolve(registration), problems));
+    String token = token(raw.homeserver(), appservice, base, problems);
     ConfigFile.ConferenceSection c = raw.conference();
     String id = required(c.id(), "conference.id", "a short id like fosdem2026", problems);
     if (id != null && !CONFERENCE_ID.matcher(id).matches()) {
@@ -74,7 +69,23 @@ final class ConfigLoader {
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
         onboarding, web, headers, cache,
-        Boolean.TRUE.equals(raw.homeserver().liftOwnRateLimits()));
+        Boolean.TRUE.equals(raw.homeserver().liftOwnRateLimits()),
+        appservice.map(a -> !a.rateLimited()).orElse(false),
+        appservice.map(Appservice::botLocalpart));
+  }
+
+  private static void requireSections(ConfigFile raw, Path file) throws ConfigException {
+    List<String> problems = new ArrayList<>();
+    if (raw.homeserver() == null) {
+      problems.add("homeserver: missing (expected url and access_token, access_token_file or"
+          + " appservice_registration)");
+    }
+    if (raw.conference() == null) {
+      problems.add("conference: missing (expected id, time_zone and schedule)");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file.toString(), problems);
+    }
   }
 
   private static int parallelism(ConfigFile.ApplySection apply, List<String> problems) {
@@ -192,10 +203,17 @@ final class ConfigLoader {
     return value;
   }
 
-  private static String token(ConfigFile.Homeserver hs, Path base, List<String> problems) {
-    if ((hs.accessToken() == null) == (hs.accessTokenFile() == null)) {
-      problems.add("homeserver: set exactly one of access_token and access_token_file");
+  private static String token(ConfigFile.Homeserver hs, Optional<Appservice> appservice,
+      Path base, List<String> problems) {
+    long given = java.util.stream.Stream.of(hs.accessToken(), hs.accessTokenFile(),
+        hs.appserviceRegistration()).filter(Objects::nonNull).count();
+    if (given != 1) {
+      problems.add("homeserver: set exactly one of access_token, access_token_file and"
+          + " appservice_registration");
       return null;
+    }
+    if (appservice.isPresent()) {
+      return appservice.get().asToken();
     }
     if (hs.accessToken() != null) {
       return hs.accessToken().strip();

@@ -13,6 +13,8 @@ import io.usher.plan.Planner;
 import io.usher.plan.Policy;
 import io.usher.schedule.People;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,8 +28,7 @@ final class Connection {
 
   Connection(Settings settings, PrintWriter err) {
     this.settings = settings;
-    this.client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
-        RetryPolicy.defaults(), new RateLimitReporter(err));
+    this.client = client(settings, err);
     this.me = whoami(client, settings);
     PeopleSettings people = settings.people();
     this.policy = policy(PeopleFiles.load(people));
@@ -42,6 +43,26 @@ final class Connection {
         settings.grouping(), settings.organisers(), settings.moderators(),
         Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
         given.identityServer().isPresent()), settings.web().widgets(me.userId()));
+  }
+
+  /**
+   * The bot's client. As an application service it acts as its user ({@code ?user_id=}, the
+   * spec's identity assertion), registered first, since Synapse serves no {@code /sync} to the
+   * registration's own sender.
+   */
+  private static MatrixClient client(Settings settings, PrintWriter err) {
+    String url = settings.homeserverUrl();
+    if (settings.appserviceUser().isPresent()) {
+      MatrixClient service = MatrixClient.create(url, settings.accessToken(),
+          RetryPolicy.defaults(), new RateLimitReporter(err));
+      String localpart = settings.appserviceUser().get();
+      String userId = "@" + localpart + ":" + whoami(service, settings).serverName();
+      service.registerAppserviceUser(localpart);
+      url = url + (url.contains("?") ? "&" : "?") + "user_id="
+          + URLEncoder.encode(userId, StandardCharsets.UTF_8);
+    }
+    return MatrixClient.create(url, settings.accessToken(), RetryPolicy.defaults(),
+        new RateLimitReporter(err));
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

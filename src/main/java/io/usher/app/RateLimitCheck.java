@@ -28,6 +28,9 @@ final class RateLimitCheck {
   private static String status(Connection connection, boolean lift) {
     SynapseAdmin admin = new SynapseAdmin(connection.client);
     String userId = connection.me.userId();
+    if (connection.settings.appserviceUnlimited()) {
+      return "rate limits: " + userId + " is exempt (application service, rate_limited: false)";
+    }
     try {
       if (admin.isExemptFromRateLimits(userId)) {
         return "rate limits: " + userId + " is exempt (Synapse admin override)";

@@ -20,19 +20,22 @@ import java.util.Optional;
  * @param scheduleHeaders sent when fetching a schedule URL (may hold a token: never printed)
  * @param scheduleCache where the last good copy of a schedule URL is kept
  * @param liftOwnRateLimits a bot that is a server admin exempts itself from rate limits
+ * @param appserviceUnlimited the bot is an application service with {@code rate_limited: false}
+ * @param appserviceUser the localpart the bot acts as, when it is an application service
  */
 record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
     List<String> organisers, List<String> moderators, int parallelism, Duration refreshEvery,
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
     OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
-    Path scheduleCache, boolean liftOwnRateLimits) {
+    Path scheduleCache, boolean liftOwnRateLimits, boolean appserviceUnlimited,
+    Optional<String> appserviceUser) {
 
   Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
         managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache,
-        liftOwnRateLimits);
+        liftOwnRateLimits, appserviceUnlimited, appserviceUser);
   }
 
   @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     description = "Creates and keeps up to date the Matrix rooms of a conference from its schedule.",
     subcommands = {PlanCommand.class, ApplyCommand.class, RunCommand.class,
         ValidateCommand.class, VerifyCommand.class,
-        OnboardCommand.class, ExportCommand.class, WebCommand.class})
+        OnboardCommand.class, ExportCommand.class, WebCommand.class, AppserviceCommand.class})
 final class UsherCommand implements Runnable {
   @Override
   public void run() {

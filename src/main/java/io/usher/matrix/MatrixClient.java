@@ -75,6 +75,22 @@ public final class MatrixClient {
     return new WhoAmI(body.path("user_id").asText(), body.path("device_id").asText(null));
   }
 
+  /**
+   * {@code POST /register} as an application service
+   * (https://spec.matrix.org/latest/application-service-api/#server-admin-style-permissions):
+   * creates {@code localpart} in its namespace; a no-op when it exists.
+   */
+  public void registerAppserviceUser(String localpart) {
+    try {
+      call(Routes.REGISTER, Map.of("type", "m.login.application_service", "username", localpart),
+          Map.of());
+    } catch (MatrixException e) {
+      if (!"M_USER_IN_USE".equals(e.errcode())) {
+        throw e;
+      }
+    }
+  }
+
   /** {@code GET /capabilities}: the room version new rooms get by default ({@code "10"}, ...). */
   public String defaultRoomVersion() {
     JsonNode body = call(Routes.CAPABILITIES, null, Map.of());

@@ -6,6 +6,7 @@ final class Routes {
 
   /** #get_matrixclientv3accountwhoami */
   static final Route WHOAMI = new Route("GET", V3 + "/account/whoami", "whoami");
+  static final Route REGISTER = new Route("POST", V3 + "/register", "register");
   /** #get_matrixclientv3capabilities */
   static final Route CAPABILITIES = new Route("GET", V3 + "/capabilities", "capabilities");
   /** #post_matrixclientv3createroom */
