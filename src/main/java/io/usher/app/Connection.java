@@ -3,6 +3,7 @@ package io.usher.app;
 import io.usher.apply.EmailInvites;
 import io.usher.apply.ObservedStateReader;
 import io.usher.apply.PlanExecutor;
+import io.usher.matrix.ApplicationService;
 import io.usher.matrix.IdentityServerClient;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
@@ -57,7 +58,7 @@ final class Connection {
           RetryPolicy.defaults(), new RateLimitReporter(err));
       String localpart = settings.appserviceUser().get();
       String userId = "@" + localpart + ":" + whoami(service, settings).serverName();
-      service.registerAppserviceUser(localpart);
+      new ApplicationService(service).registerUser(localpart);
       url = url + (url.contains("?") ? "&" : "?") + "user_id="
           + URLEncoder.encode(userId, StandardCharsets.UTF_8);
     }

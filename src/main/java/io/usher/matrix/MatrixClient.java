@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,22 +74,6 @@ public final class MatrixClient {
   public WhoAmI whoami() {
     JsonNode body = call(Routes.WHOAMI, null, Map.of());
     return new WhoAmI(body.path("user_id").asText(), body.path("device_id").asText(null));
-  }
-
-  /**
-   * {@code POST /register} as an application service
-   * (https://spec.matrix.org/latest/application-service-api/#server-admin-style-permissions):
-   * creates {@code localpart} in its namespace; a no-op when it exists.
-   */
-  public void registerAppserviceUser(String localpart) {
-    try {
-      call(Routes.REGISTER, Map.of("type", "m.login.application_service", "username", localpart),
-          Map.of());
-    } catch (MatrixException e) {
-      if (!"M_USER_IN_USE".equals(e.errcode())) {
-        throw e;
-      }
-    }
   }
 
   /** {@code GET /capabilities}: the room version new rooms get by default ({@code "10"}, ...). */
@@ -233,10 +218,8 @@ public final class MatrixClient {
    * returned oldest first.
    */
   public List<RoomEvent> recentMessages(String roomId, int limit) {
-    JsonNode body = call(Routes.MESSAGES, null,
-        Map.of("dir", "b", "limit", Integer.toString(limit)), roomId);
-    List<RoomEvent> events = new ArrayList<>();
-    body.path("chunk").forEach(e -> events.add(0, roomEvent(e)));
+    List<RoomEvent> events = new ArrayList<>(messages(roomId, null, "b", limit, null).chunk());
+    Collections.reverse(events);
     return events;
   }
 
