@@ -40,7 +40,7 @@ final class AppserviceCommand implements Callable<Integer> {
       throw new BadInputException("--sender: '" + sender + "' is not a user localpart (a-z 0-9"
           + " . _ = / + -)", null);
     }
-    String conference = conferenceId();
+    String conference = ConferenceOptions.configured(config).conferenceId();
     String yaml = """
         # Written by usher appservice-registration for conference %1$s. Add this file to the
         # homeserver's app_service_config_files, restart it, and set
@@ -73,14 +73,6 @@ final class AppserviceCommand implements Callable<Integer> {
         + ", sender @" + sender + "). Add it to the homeserver's app_service_config_files,"
         + " restart the homeserver, and set homeserver.appservice_registration: " + out);
     return 0;
-  }
-
-  private String conferenceId() {
-    try {
-      return new ConfigLoader().load(config).conferenceId();
-    } catch (ConfigException e) {
-      throw new BadInputException("invalid config:\n" + e.getMessage(), e);
-    }
   }
 
   private static String secret() {

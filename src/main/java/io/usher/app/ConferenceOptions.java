@@ -53,8 +53,13 @@ final class ConferenceOptions {
 
   /** The validated settings as the config file has them, without --schedule. */
   Settings configured() {
+    return configured(config);
+  }
+
+  /** The validated settings of {@code file}; a bad config becomes a {@link BadInputException}. */
+  static Settings configured(Path file) {
     try {
-      return new ConfigLoader().load(config);
+      return new ConfigLoader().load(file);
     } catch (ConfigException e) {
       throw new BadInputException("invalid config:\n" + e.getMessage(), e);
     }
@@ -97,7 +102,8 @@ final class ConferenceOptions {
     return load(new ScheduleSource(new OkHttpClient(), fallbackZone), location);
   }
 
-  private static Conference load(ScheduleSource source, String location) {
+  /** A schedule from {@code source}; a bad one becomes a {@link BadInputException}. */
+  static Conference load(ScheduleSource source, String location) {
     try {
       return source.load(location);
     } catch (ScheduleException e) {

@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates the YAML config once, failing fast with every problem at once. Relative
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
 final class ConfigLoader {
   private static final Pattern CONFERENCE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
   private static final Pattern USER_ID = Pattern.compile("@[^:\\s]+:[^\\s]+");
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
 
   Settings load(Path file) throws ConfigException {
     ConfigFile raw = read(file);
@@ -74,6 +77,11 @@ final class ConfigLoader {
         appservice.map(Appservice::botLocalpart));
   }
 
+  /** An http(s) URL with a host and an optional path: what a homeserver or widget URL is. */
+  static boolean isHttpUrl(String value) {
+    return HTTP_URL.matcher(value).matches();
+  }
+
   private static void requireSections(ConfigFile raw, Path file) throws ConfigException {
     List<String> problems = new ArrayList<>();
     if (raw.homeserver() == null) {
@@ -108,7 +116,7 @@ final class ConfigLoader {
 
   private static Map<String, String> headers(Map<String, String> given,
       List<String> problems) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     (given == null ? Map.<String, String>of() : given).forEach((name, value) -> {
       if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") || value == null
           || value.contains("\n")) {
@@ -197,7 +205,7 @@ final class ConfigLoader {
 
   private static String homeserverUrl(String url, List<String> problems) {
     String value = required(url, "homeserver.url", "e.g. https://matrix.example.org", problems);
-    if (value != null && !value.matches("https?://[^\\s/]+(/\\S*)?")) {
+    if (value != null && !isHttpUrl(value)) {
       problems.add("homeserver.url: '" + value + "' is not an http(s) URL");
     }
     return value;
@@ -205,7 +213,7 @@ final class ConfigLoader {
 
   private static String token(ConfigFile.Homeserver hs, Optional<Appservice> appservice,
       Path base, List<String> problems) {
-    long given = java.util.stream.Stream.of(hs.accessToken(), hs.accessTokenFile(),
+    long given = Stream.of(hs.accessToken(), hs.accessTokenFile(),
         hs.appserviceRegistration()).filter(Objects::nonNull).count();
     if (given != 1) {
       problems.add("homeserver: set exactly one of access_token, access_token_file and"

@@ -143,6 +143,11 @@ final class LiveBot implements BotControl, AutoCloseable {
         connection.policy(people));
   }
 
+  /** Where the bot reads its schedule; the web server of the same process shares it. */
+  ScheduleSource scheduleSource() {
+    return source;
+  }
+
   /** @throws IllegalArgumentException for an unknown track, with the known ones */
   @Override
   public String verify(Optional<String> track) {

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     try (LiveBot bot = new LiveBot(settings, clock, output.err(), outcome -> { },
         Duration.ofSeconds(30));
         AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
-            : new WebProcess(settings, clock)) {
+            : new WebProcess(settings, clock, bot.scheduleSource())) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       bot.start();
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()

@@ -47,12 +47,25 @@ final class WebProcess implements AutoCloseable {
 
   /** Loads the schedule (a bad one stops here) and starts serving on the configured address. */
   WebProcess(Settings settings, Clock clock) {
-    this(settings, clock, settings.web().host(), settings.web().port());
+    this(settings, clock, ConferenceOptions.source(settings));
+  }
+
+  /**
+   * Sharing the bot's {@code source} (usher run), a schedule URL is fetched for both and an
+   * unchanged one costs the second a 304 and no parse.
+   */
+  WebProcess(Settings settings, Clock clock, ScheduleSource source) {
+    this(settings, clock, source, settings.web().host(), settings.web().port());
   }
 
   WebProcess(Settings settings, Clock clock, String host, int port) {
+    this(settings, clock, ConferenceOptions.source(settings), host, port);
+  }
+
+  private WebProcess(Settings settings, Clock clock, ScheduleSource source, String host,
+      int port) {
     this.settings = settings;
-    this.source = ConferenceOptions.source(settings);
+    this.source = source;
     schedule.set(load());
     MatrixClient client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
         new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (endpoint, wait) -> { });
@@ -79,8 +92,8 @@ final class WebProcess implements AutoCloseable {
   }
 
   private WidgetSchedule load() {
-    var conference = ConferenceOptions.conference(settings,
-        PeopleFiles.load(settings.people()), source);
+    // The pages show the schedule only: the people file is the bot's business.
+    var conference = ConferenceOptions.load(source, settings.schedule());
     return new WidgetSchedule(conference, DesiredState.tracks(conference, settings.grouping()));
   }
 

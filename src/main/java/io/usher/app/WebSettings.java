@@ -67,7 +67,7 @@ record WebSettings(String host, int port, String publicUrl, String stream, Strin
       return "";
     }
     String url = value.strip();
-    if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
+    if (!ConfigLoader.isHttpUrl(url)) {
       problems.add(field + ": '" + url + "' is not an http(s) URL");
     }
     return url;

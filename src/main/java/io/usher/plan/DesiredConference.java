@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every room a conference should have, children before the spaces that list them, and the tracks
@@ -38,7 +39,7 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
    */
   public Set<String> talkIds() {
     return tracks.stream().flatMap(t -> t.talks().stream()).map(t -> t.id().value())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   public DesiredConference only(Set<RoomKey> keys) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The messages of one room and the thumbs-up each got, from {@code m.room.message},
@@ -18,6 +19,8 @@ import java.util.Set;
  * redactions, in any order. Not thread-safe.
  */
 final class Tally {
+  /** Skin tones and the emoji variation selector, which do not change a 👍. */
+  private static final Pattern MODIFIERS = Pattern.compile("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]");
   private final String botUserId;
   private final Map<String, Message> messages = new LinkedHashMap<>();
   private final Map<String, Reaction> reactions = new HashMap<>();
@@ -113,7 +116,7 @@ final class Tally {
 
   /** 👍 with or without a skin tone or variation selector, or its shortcode. */
   static boolean isThumbsUp(String key) {
-    String bare = key.replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "").strip();
+    String bare = MODIFIERS.matcher(key).replaceAll("").strip();
     return bare.equals("\uD83D\uDC4D") || bare.equals(":+1:") || bare.equals("+1")
         || bare.equals(":thumbsup:");
   }

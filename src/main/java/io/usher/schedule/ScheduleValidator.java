@@ -1,9 +1,12 @@
 package io.usher.schedule;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Checks a parsed conference for errors that make it unusable, whatever the source format. */
 public final class ScheduleValidator {
@@ -46,17 +49,17 @@ public final class ScheduleValidator {
    */
   public List<ScheduleProblem> warnings(Conference conference) {
     List<ScheduleProblem> warnings = new ArrayList<>();
-    Map<String, List<Talk>> byRoom = new java.util.TreeMap<>();
+    Map<String, List<Talk>> byRoom = new TreeMap<>();
     conference.talks().forEach(t -> byRoom.computeIfAbsent(t.room(), r -> new ArrayList<>()).add(t));
     byRoom.forEach((room, talks) -> {
-      List<Talk> sorted = talks.stream().sorted(java.util.Comparator.comparing(Talk::start))
+      List<Talk> sorted = talks.stream().sorted(Comparator.comparing(Talk::start))
           .toList();
       for (int i = 1; i < sorted.size(); i++) {
         Talk before = sorted.get(i - 1);
         Talk talk = sorted.get(i);
         if (talk.start().isBefore(before.end())) {
           warnings.add(problem(talk, "event " + talk.id() + " overlaps event " + before.id()
-              + " in room " + room + " by " + java.time.Duration.between(talk.start(),
+              + " in room " + room + " by " + Duration.between(talk.start(),
               before.end()).toMinutes() + " min"));
         }
       }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -154,7 +155,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void withTalk(Context ctx,
-        java.util.function.BiFunction<PlannedTrack, Talk, Map<String, Object>> view)
+        BiFunction<PlannedTrack, Talk, Map<String, Object>> view)
         throws JsonProcessingException {
       WidgetSchedule now = schedule.get();
       String id = ctx.pathParam("talk");
