@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -19,6 +22,11 @@ import okhttp3.ResponseBody;
  * https://spec.matrix.org/latest/client-server-api/#rate-limiting), 5xx and lost connections are
  * re-sent with exponential backoff, each a bounded number of times. A 429 on one thread holds
  * back every thread sharing this limiter, since the homeserver limits the account, not the call.
+ *
+ * <p>While the account is limited, writes queue and go one at a time, first come first served,
+ * each keeping its place through its own waits: racing threads would waste a 429 each per
+ * freed slot and could starve one request past its bounded waits. The first write that passes
+ * without a 429 (the limit lifted, or the burst refilled) lets them run in parallel again.
  */
 final class RateLimiter {
   private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
@@ -26,19 +34,21 @@ final class RateLimiter {
   private final OkHttpClient http;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
-  private final RateLimitListener listener;
+  private final List<RateLimitListener> listeners = new CopyOnWriteArrayList<>();
   private final RequestStats stats;
   private final ObjectMapper json;
   private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
   private final Map<String, Long> paceNanos = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> nextSlotNanos = new ConcurrentHashMap<>();
+  private final Semaphore limitedQueue = new Semaphore(1, true);
+  private volatile boolean limited;
 
   RateLimiter(OkHttpClient http, RetryPolicy policy, Sleeper sleeper, RateLimitListener listener,
       RequestStats stats, ObjectMapper json) {
     this.http = http;
     this.policy = policy;
     this.sleeper = sleeper;
-    this.listener = listener;
+    this.listeners.add(listener);
     this.stats = stats;
     this.json = json;
   }
@@ -51,33 +61,81 @@ final class RateLimiter {
    *     after every try
    */
   HttpResult execute(Route route, Supplier<Request> request) {
-    int rateLimitWaits = 0;
-    int failures = 0;
     awaitSlot(route.name());
-    while (true) {
-      awaitUnblocked();
-      stats.record(route);
-      HttpResult result;
-      try {
-        result = send(request.get());
-      } catch (IOException e) {
-        if (++failures > policy.maxServerErrorRetries()) {
-          throw new MatrixException(route.toString(), MatrixException.NO_RESPONSE,
-              "USHER_NO_RESPONSE", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    Attempts attempts = new Attempts();
+    try {
+      while (true) {
+        if (route.isWrite() && limited && !attempts.queued) {
+          queue();
+          attempts.queued = true;
         }
-        pause(backoff(failures));
-        continue;
+        awaitUnblocked();
+        HttpResult result = sendOnce(route, request, attempts);
+        if (result != null) {
+          if (attempts.queued && attempts.rateLimitWaits == 0) {
+            limited = false;
+          }
+          return result;
+        }
       }
-      if (result.status() == 429 && ++rateLimitWaits <= policy.maxRateLimitWaits()) {
-        stats.recordRateLimited();
-        Duration wait = rateLimitWait(result);
-        listener.rateLimited(route.name(), wait);
-        blockFor(wait);
-      } else if (result.status() >= 500 && ++failures <= policy.maxServerErrorRetries()) {
-        pause(backoff(failures));
-      } else {
-        return result;
+    } finally {
+      if (attempts.queued) {
+        limitedQueue.release();
       }
+    }
+  }
+
+  /** One request's tries so far, and whether it holds the limited account's queue. */
+  private static final class Attempts {
+    int rateLimitWaits;
+    int failures;
+    boolean queued;
+  }
+
+  /** Sends once: the answer to return, or null when it is to be sent again (after a wait). */
+  private HttpResult sendOnce(Route route, Supplier<Request> request, Attempts attempts) {
+    stats.record(route);
+    HttpResult result;
+    try {
+      result = send(request.get());
+    } catch (IOException e) {
+      if (++attempts.failures > policy.maxServerErrorRetries()) {
+        throw new MatrixException(route.toString(), MatrixException.NO_RESPONSE,
+            "USHER_NO_RESPONSE", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      }
+      pause(backoff(attempts.failures));
+      return null;
+    }
+    if (result.status() == 429 && ++attempts.rateLimitWaits <= policy.maxRateLimitWaits()) {
+      stats.recordRateLimited();
+      limited = true;
+      Duration wait = rateLimitWait(result);
+      listeners.forEach(l -> l.rateLimited(route.name(), wait));
+      blockFor(wait);
+      return null;
+    }
+    if (result.status() >= 500 && ++attempts.failures <= policy.maxServerErrorRetries()) {
+      pause(backoff(attempts.failures));
+      return null;
+    }
+    return result;
+  }
+
+  /** Also tells {@code listener} of every 429 from now on, until removed. */
+  void addListener(RateLimitListener listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(RateLimitListener listener) {
+    listeners.remove(listener);
+  }
+
+  private void queue() {
+    try {
+      limitedQueue.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
     }
   }
 
@@ -155,8 +213,12 @@ final class RateLimiter {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MatrixException("wait", MatrixException.NO_RESPONSE, "USHER_INTERRUPTED",
-          "interrupted while waiting to retry", e);
+      throw interrupted(e);
     }
+  }
+
+  private static MatrixException interrupted(InterruptedException e) {
+    return new MatrixException("wait", MatrixException.NO_RESPONSE, "USHER_INTERRUPTED",
+        "interrupted while waiting to retry", e);
   }
 }
