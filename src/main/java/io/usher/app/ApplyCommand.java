@@ -19,7 +19,7 @@ final class ApplyCommand implements Callable<Integer> {
     Reconciliation run = options.reconciliation(output.err());
     output.out().print(new PlanPrinter(10).print(run.plan));
     if (!run.plan.isEmpty()) {
-      output.out().println(RateLimitCheck.run(run.connection));
+      output.out().println(RateLimitCheck.run(run.connection, run.plan.creates().size()));
     }
     ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
         .execute(run.plan, run.observed);

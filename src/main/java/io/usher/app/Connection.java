@@ -29,8 +29,10 @@ final class Connection {
 
   Connection(Settings settings, PrintWriter err) {
     this.settings = settings;
-    this.client = client(settings, err);
+    RateLimitReporter reporter = new RateLimitReporter(err);
+    this.client = client(settings, reporter);
     this.me = whoami(client, settings);
+    reporter.account(settings.homeserverUrl(), me.userId());
     PeopleSettings people = settings.people();
     this.policy = policy(PeopleFiles.load(people));
     this.planner = new Planner(me.serverName(), me.userId(), people.demoteUnlisted());
@@ -51,19 +53,18 @@ final class Connection {
    * spec's identity assertion), registered first, since Synapse serves no {@code /sync} to the
    * registration's own sender.
    */
-  private static MatrixClient client(Settings settings, PrintWriter err) {
+  private static MatrixClient client(Settings settings, RateLimitReporter reporter) {
     String url = settings.homeserverUrl();
     if (settings.appserviceUser().isPresent()) {
       MatrixClient service = MatrixClient.create(url, settings.accessToken(),
-          RetryPolicy.defaults(), new RateLimitReporter(err));
+          RetryPolicy.defaults(), reporter);
       String localpart = settings.appserviceUser().get();
       String userId = "@" + localpart + ":" + whoami(service, settings).serverName();
       new ApplicationService(service).registerUser(localpart);
       url = url + (url.contains("?") ? "&" : "?") + "user_id="
           + URLEncoder.encode(userId, StandardCharsets.UTF_8);
     }
-    return MatrixClient.create(url, settings.accessToken(), RetryPolicy.defaults(),
-        new RateLimitReporter(err));
+    return MatrixClient.create(url, settings.accessToken(), RetryPolicy.defaults(), reporter);
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

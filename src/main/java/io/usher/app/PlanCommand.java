@@ -28,7 +28,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
     if (!run.plan.isEmpty()) {
-      output.out().println(RateLimitCheck.check(run.connection));
+      output.out().println(RateLimitCheck.check(run.connection, run.plan.creates().size()));
     }
     output.out().println(run.requestSummary());
     return 0;

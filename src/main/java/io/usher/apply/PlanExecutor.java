@@ -61,23 +61,35 @@ public final class PlanExecutor {
     this.progressSink = progressSink;
   }
 
+  /** Executes every action; the progress lines' ETA follows the homeserver's rate limits. */
   public ApplyResult execute(Plan plan, ObservedConference observed) {
     Run run = new Run(plan.actions().size());
     observed.rooms().forEach(room -> run.roomIds.put(room.key(), room.roomId()));
-    if (!plan.creates().isEmpty()) {
-      RoomCreator creator = new RoomCreator(client, serverName, botUserId,
-          RoomCreator.creatorInUsers(client.defaultRoomVersion()));
-      Map<Integer, List<CreateRoom>> waves = new TreeMap<>();
-      plan.creates().forEach(c -> waves.computeIfAbsent(c.wave(), w -> new ArrayList<>()).add(c));
-      waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
+    client.addRateLimitListener(run.progress);
+    try {
+      createRooms(plan, run);
+      // One room's changes go one after another: concurrent state events in one room fork its
+      // DAG, and Synapse's /sync then shows one branch's state (a re-apply would redo the other).
+      Map<RoomKey, List<Action>> byRoom = new LinkedHashMap<>();
+      plan.updates().forEach(a -> byRoom.computeIfAbsent(a.room(), r -> new ArrayList<>())
+          .add(a));
+      run.inBatches(List.copyOf(byRoom.values()), action -> change(action, run));
+    } finally {
+      client.removeRateLimitListener(run.progress);
     }
-    // One room's changes go one after another: concurrent state events in one room fork its
-    // DAG, and Synapse's /sync then shows one branch's state (a re-apply would redo the other).
-    Map<RoomKey, List<Action>> byRoom = new LinkedHashMap<>();
-    plan.updates().forEach(a -> byRoom.computeIfAbsent(a.room(), r -> new ArrayList<>()).add(a));
-    run.inBatches(List.copyOf(byRoom.values()), action -> change(action, run));
     return new ApplyResult(plan.actions().size(), Map.copyOf(run.created), run.failures,
         run.warnings);
+  }
+
+  private void createRooms(Plan plan, Run run) {
+    if (plan.creates().isEmpty()) {
+      return;
+    }
+    RoomCreator creator = new RoomCreator(client, serverName, botUserId,
+        RoomCreator.creatorInUsers(client.defaultRoomVersion()));
+    Map<Integer, List<CreateRoom>> waves = new TreeMap<>();
+    plan.creates().forEach(c -> waves.computeIfAbsent(c.wave(), w -> new ArrayList<>()).add(c));
+    waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
   }
 
   private void create(RoomCreator creator, CreateRoom create, Run run) {

@@ -65,6 +65,18 @@ public final class MatrixClient {
     return new MatrixClient(url, accessToken, http, policy, Sleeper.real(), listener);
   }
 
+  /**
+   * Tells {@code listener} too of each HTTP 429 from now on (before the client waits it out),
+   * until {@link #removeRateLimitListener}: a bulk job's progress uses it for its ETA.
+   */
+  public void addRateLimitListener(RateLimitListener listener) {
+    limiter.addListener(listener);
+  }
+
+  public void removeRateLimitListener(RateLimitListener listener) {
+    limiter.removeListener(listener);
+  }
+
   /** The requests sent so far, by endpoint. */
   public RequestStats stats() {
     return stats;

@@ -58,7 +58,7 @@ public final class Onboarding {
     Set<String> existing = new HashSet<>(admin.userIds());
     long start = System.nanoTime();
     Progress progress = new Progress("onboard", "accounts", todo.size(), progressSink);
-    parallel(todo, i -> {
+    parallel(todo, progress, i -> {
       outcomes.set(i, account(attendees.get(i), userId(attendees.get(i)), existing));
       progress.step();
     });
@@ -143,7 +143,7 @@ public final class Onboarding {
       }
     }
     Progress progress = new Progress("onboard", "space invites", todo.size(), progressSink);
-    parallel(todo, i -> {
+    parallel(todo, progress, i -> {
       AttendeeOutcome outcome = outcomes.get(i);
       try {
         client.invite(space, outcome.userId());
@@ -156,8 +156,10 @@ public final class Onboarding {
     return todo.size() - failures.size();
   }
 
-  private void parallel(List<Integer> indexes, Consumer<Integer> task) {
+  /** Runs the tasks in parallel; {@code progress} hears of 429s meanwhile, for its ETA. */
+  private void parallel(List<Integer> indexes, Progress progress, Consumer<Integer> task) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    client.addRateLimitListener(progress);
     try {
       indexes.forEach(i -> pool.submit(() -> task.accept(i)));
       pool.shutdown();
@@ -168,6 +170,7 @@ public final class Onboarding {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted; run onboard again to finish", e);
     } finally {
+      client.removeRateLimitListener(progress);
       pool.shutdownNow();
     }
   }

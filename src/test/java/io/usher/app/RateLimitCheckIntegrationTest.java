@@ -40,7 +40,7 @@ class RateLimitCheckIntegrationTest {
 
   @Test
   void anExemptBotIsToldSo() throws Exception {
-    assertThat(RateLimitCheck.run(connection(null, false)))
+    assertThat(RateLimitCheck.run(connection(null, false), 18))
         .isEqualTo("rate limits: @bot:localhost is exempt (Synapse admin override)");
   }
 
@@ -49,21 +49,24 @@ class RateLimitCheckIntegrationTest {
     String localpart = "rl-" + UUID.randomUUID().toString().substring(0, 8);
     String token = synapse.token(localpart, true);
     String userId = "@" + localpart + ":localhost";
-    assertThat(RateLimitCheck.run(connection(token, false))).contains(userId + " is NOT exempt")
+    assertThat(RateLimitCheck.run(connection(token, false), 30))
+        .contains(userId + " is NOT exempt")
+        .contains("at Synapse's default limits (10 rooms at once, then one every 62.5 s) its 30"
+            + " new rooms take about 20 min 50 s")
         .contains("set homeserver.lift_own_rate_limits: true, or run curl -X POST")
         .contains(synapse.url + "/_synapse/admin/v1/users/" + userId + "/override_ratelimit")
         .doesNotContain(token);
     Connection lifting = connection(token, true);
-    assertThat(RateLimitCheck.check(lifting)).as("plan changes nothing")
+    assertThat(RateLimitCheck.check(lifting, 18)).as("plan changes nothing")
         .contains("apply will exempt it");
-    assertThat(RateLimitCheck.run(lifting)).contains("it exempted itself");
-    assertThat(RateLimitCheck.run(connection(token, false))).contains(userId + " is exempt");
+    assertThat(RateLimitCheck.run(lifting, 18)).contains("it exempted itself");
+    assertThat(RateLimitCheck.run(connection(token, false), 18)).contains(userId + " is exempt");
   }
 
   @Test
   void aBotThatIsNotAnAdminIsToldWhoCanHelp() throws Exception {
     String token = synapse.token("rl-plain", false);
-    assertThat(RateLimitCheck.run(connection(token, true)))
+    assertThat(RateLimitCheck.run(connection(token, true), 18))
         .contains("@rl-plain:localhost may be rate-limited (it is not a server admin")
         .contains("curl -X POST").contains("application service with rate_limited: false")
         .doesNotContain(token);
