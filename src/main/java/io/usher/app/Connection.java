@@ -61,10 +61,18 @@ final class Connection {
       String localpart = settings.appserviceUser().get();
       String userId = "@" + localpart + ":" + whoami(service, settings).serverName();
       new ApplicationService(service).registerUser(localpart);
-      url = url + (url.contains("?") ? "&" : "?") + "user_id="
-          + URLEncoder.encode(userId, StandardCharsets.UTF_8);
+      url = actingAs(url, userId);
     }
     return MatrixClient.create(url, settings.accessToken(), RetryPolicy.defaults(), reporter);
+  }
+
+  /**
+   * The homeserver URL with an application service's identity assertion for {@code userId}
+   * (https://spec.matrix.org/latest/application-service-api/#identity-assertion).
+   */
+  static String actingAs(String homeserverUrl, String userId) {
+    return homeserverUrl + (homeserverUrl.contains("?") ? "&" : "?") + "user_id="
+        + URLEncoder.encode(userId, StandardCharsets.UTF_8);
   }
 
   private static WhoAmI whoami(MatrixClient client, Settings settings) {

@@ -67,14 +67,18 @@ final class WebProcess implements AutoCloseable {
     this.settings = settings;
     this.source = source;
     schedule.set(load());
-    MatrixClient client = MatrixClient.create(settings.homeserverUrl(), settings.accessToken(),
-        new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (endpoint, wait) -> { });
-    TrackRooms rooms = new TrackRooms(client, settings, clock);
-    MatrixQuestions questions = new MatrixQuestions(client, rooms::roomId, rooms::botUserId,
-        clock, QUESTIONS_REFRESH);
+    TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), settings, clock);
+    MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
+        rooms::botUserId, clock, QUESTIONS_REFRESH);
     this.server = start(host, port, questions, clock);
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Brief with a homeserver that does not answer: a widget is waiting. */
+  private MatrixClient client(String url) {
+    return MatrixClient.create(url, settings.accessToken(),
+        new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (e, wait) -> { });
   }
 
   private WebServer start(String host, int port, MatrixQuestions questions, Clock clock) {
@@ -111,8 +115,11 @@ final class WebProcess implements AutoCloseable {
     server.close();
   }
 
-  /** Room ids of track rooms by their alias, found once each; unknown ones asked again later. */
-  private static final class TrackRooms {
+  /**
+   * Room ids of track rooms by their alias, found once each; unknown ones asked again later.
+   * An application service reads as its bot user (the registration's sender is in no room).
+   */
+  private final class TrackRooms {
     private static final Duration ASK_AGAIN = Duration.ofSeconds(30);
     private final MatrixClient client;
     private final Settings settings;
@@ -120,6 +127,7 @@ final class WebProcess implements AutoCloseable {
     private final Map<String, String> found = new ConcurrentHashMap<>();
     private final Map<String, Instant> missing = new ConcurrentHashMap<>();
     private volatile WhoAmI me;
+    private volatile MatrixClient reader;
 
     TrackRooms(MatrixClient client, Settings settings, Clock clock) {
       this.client = client;
@@ -128,7 +136,16 @@ final class WebProcess implements AutoCloseable {
     }
 
     String botUserId() {
-      return me().userId();
+      return settings.appserviceUser().map(bot -> "@" + bot + ":" + me().serverName())
+          .orElseGet(() -> me().userId());
+    }
+
+    MatrixClient reader() {
+      if (reader == null) {
+        reader = settings.appserviceUser().isEmpty() ? client
+            : client(Connection.actingAs(settings.homeserverUrl(), botUserId()));
+      }
+      return reader;
     }
 
     Optional<String> roomId(String trackId) {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * is down starts answering once it is up.
  */
 public final class MatrixQuestions implements QuestionSource {
-  private final MatrixClient client;
+  private final Supplier<MatrixClient> client;
   private final Function<String, Optional<String>> trackRoom;
   private final Supplier<String> botUserId;
   private final Clock clock;
@@ -29,11 +29,13 @@ public final class MatrixQuestions implements QuestionSource {
   private final Map<String, RoomTimeline> timelines = new ConcurrentHashMap<>();
 
   /**
+   * @param client reads as the bot; asked for after {@code trackRoom} has answered, so it may be
+   *     made then (an application service asserts the bot's identity once it knows the server)
    * @param trackRoom a track id to its room id, if the room exists; may call the homeserver
    * @param botUserId the bot's user id (its own messages are announcements, not questions)
    * @param minInterval how stale a room's messages may be: the scoreboard's refresh period
    */
-  public MatrixQuestions(MatrixClient client, Function<String, Optional<String>> trackRoom,
+  public MatrixQuestions(Supplier<MatrixClient> client, Function<String, Optional<String>> trackRoom,
       Supplier<String> botUserId, Clock clock, Duration minInterval) {
     this.client = client;
     this.trackRoom = trackRoom;
@@ -49,8 +51,8 @@ public final class MatrixQuestions implements QuestionSource {
       if (timeline == null) {
         String roomId = trackRoom.apply(trackId).orElseThrow(() -> new QuestionsUnavailable(
             "the room of track " + trackId + " does not exist yet"));
-        timeline = timelines.computeIfAbsent(trackId, id -> new RoomTimeline(client, roomId,
-            botUserId.get(), clock, minInterval));
+        timeline = timelines.computeIfAbsent(trackId, id -> new RoomTimeline(client.get(),
+            roomId, botUserId.get(), clock, minInterval));
       }
       return timeline.questions(from, to);
     } catch (MatrixException e) {

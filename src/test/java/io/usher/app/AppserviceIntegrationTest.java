@@ -7,9 +7,17 @@ import io.usher.SharedSchedules;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RetryPolicy;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +74,31 @@ class AppserviceIntegrationTest {
     assertThat(run(again, "apply", "-c", config.toString(), "--at", "2026-03-01T00:00:00Z"))
         .isZero();
     assertThat(again.toString()).contains("Nothing created or changed.");
+    botAnnouncementsAreNoQuestions(config, synapse, asToken, conf);
+  }
+
+  /**
+   * The web server knows the bot is its user in the namespace, not the registration's sender,
+   * so the bot's own messages in a track room stay off the scoreboard.
+   */
+  private static void botAnnouncementsAreNoQuestions(Path config, LocalSynapse synapse,
+      String asToken, String conf) throws Exception {
+    Instant during = Instant.parse("2026-03-14T08:40:00Z"); // the first keynote, 09:30-09:55 Brussels
+    // An application service may date what it sends (the spec's timestamp massaging).
+    MatrixClient backdated = MatrixClient.create(synapse.url + "?user_id=%40usher-as%3Alocalhost"
+        + "&ts=" + during.toEpochMilli(), asToken, RetryPolicy.defaults(), (e, w) -> { });
+    String keynotes = backdated.resolveAlias("#" + conf + "-keynotes:localhost").orElseThrow();
+    backdated.sendNotice(keynotes, "t" + UUID.randomUUID(), "Live now: the keynote", "Live now");
+    backdated.sendMessage(keynotes, "m" + UUID.randomUUID(), Map.of("msgtype", "m.text",
+        "body", "Welcome, ask your questions here"));
+    Settings settings = new ConfigLoader().load(config);
+    try (WebProcess web = new WebProcess(settings,
+        Clock.fixed(during.plusSeconds(600), ZoneOffset.UTC), "127.0.0.1", 0)) {
+      HttpResponse<String> questions = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + web.port() + "/api/tracks/keynotes/questions"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(questions.body()).as("read as the bot").contains("\"status\":\"ok\"")
+          .contains("\"questions\":[]").doesNotContain("Welcome, ask");
+    }
   }
 }
