@@ -29,6 +29,8 @@ public final class LocalSynapse {
   public final String botToken;
   public final String adminToken;
   public final Path botTokenFile = DATA.resolve("bot.token").toAbsolutePath();
+  /** Its homeserver.yaml, as scripts/synapse writes it. */
+  public final Path config = DATA.resolve("homeserver.yaml").toAbsolutePath();
 
   private LocalSynapse(Map<String, String> env) {
     this.url = env.get("HOMESERVER_URL");
@@ -106,10 +108,16 @@ public final class LocalSynapse {
     return login.replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
   }
 
+  /** {@code GET path} with {@code token}: the body of a 2xx answer. */
+  public String get(String path, String token) {
+    return post("GET", path, token, null);
+  }
+
   private String post(String method, String path, String token, String body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-          .method(method, HttpRequest.BodyPublishers.ofString(body))
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body))
           .header("Content-Type", "application/json");
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
