@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.apply.ApplyResult;
+import io.usher.apply.Progress;
 import io.usher.plan.PlanPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +30,9 @@ final class ApplyCommand implements Callable<Integer> {
     } else {
       result.warnings().forEach(w -> output.out().println("  ! " + w));
       result.failures().forEach(f -> output.out().println("  x " + f));
-      output.out().printf("Applied %d of %d actions; created %d rooms in %.1f s (%.1f rooms/s).%n",
+      output.out().printf("Applied %d of %d actions; created %d rooms in %.1f s (%s rooms/s).%n",
           result.actions() - result.failures().size(), result.actions(), result.roomsCreated(),
-          seconds, result.roomsCreated() / Math.max(seconds, 1e-3));
+          seconds, Progress.rate(result.roomsCreated() / Math.max(seconds, 1e-3)));
     }
     output.out().println(run.requestSummary());
     output.out().printf("Wall time: %.1f s%n", seconds);

@@ -2,6 +2,7 @@ package io.usher.apply;
 
 import io.usher.matrix.RateLimitListener;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -92,8 +93,13 @@ public final class Progress implements RateLimitListener {
     double seconds = Math.max(1e-3, (nowNanos - startNanos) / 1e9);
     double rate = finished / seconds;
     long eta = rate > 0 ? Math.round(remaining / rate) : -1;
-    return String.format("%s: %d/%d %s, %.1f/s, ETA %s", job, finished, total, unit, rate,
+    return String.format("%s: %d/%d %s, %s/s, ETA %s", job, finished, total, unit, rate(rate),
         eta < 0 ? "?" : duration(eta));
+  }
+
+  /** A rate per second that stays readable when slow: {@code 7.4}, {@code 0.024}. */
+  public static String rate(double perSecond) {
+    return String.format(Locale.ROOT, perSecond >= 1 ? "%.1f" : "%.2g", perSecond);
   }
 
   /** A wait for people to read: {@code 42 s}, {@code 12 min 30 s}, {@code 19 h 14 min}. */

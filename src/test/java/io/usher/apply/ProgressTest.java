@@ -53,5 +53,7 @@ class ProgressTest {
     assertThat(Progress.duration(42)).isEqualTo("42 s");
     assertThat(Progress.duration(1250)).isEqualTo("20 min 50 s");
     assertThat(Progress.duration(69_250)).isEqualTo("19 h 14 min");
+    assertThat(Progress.rate(7.43)).isEqualTo("7.4");
+    assertThat(Progress.rate(30 / 1251.3)).isEqualTo("0.024");
   }
 }
