@@ -64,7 +64,7 @@ final class RateLimitCheck {
   }
 
   /** How long the rooms take at Synapse's default room-creation limit, if that is long. */
-  static String estimate(int newRooms) {
+  private static String estimate(int newRooms) {
     if (newRooms <= DEFAULT_ROOM_BURST) {
       return "";
     }

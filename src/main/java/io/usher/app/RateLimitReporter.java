@@ -11,23 +11,23 @@ import java.time.Duration;
  */
 final class RateLimitReporter implements RateLimitListener {
   private final PrintWriter err;
-  private String remedy = "a server admin can exempt the bot with POST"
-      + " /_synapse/admin/v1/users/<bot user id>/override_ratelimit"
+  private String explanation = "  the bot's account is rate-limited by the homeserver (HTTP"
+      + " 429), so this will finish, but slowly. To speed it up: a server admin can exempt it"
+      + " with POST /_synapse/admin/v1/users/<bot user id>/override_ratelimit"
       + " {\"messages_per_second\": 0, \"burst_count\": 0}";
-  private String who = "the bot's account";
   private boolean explained;
 
   RateLimitReporter(PrintWriter err) {
     this.err = err;
   }
 
-  /** Names the bot's account in the remedy, once it is known. */
+  /** Names the bot's account, and the exact call for it, once they are known. */
   synchronized void account(String homeserverUrl, String userId) {
-    remedy = "a server admin can exempt it now, without a restart: "
-        + RateLimitCheck.call(homeserverUrl, userId) + " (a bot that is a server admin does it"
-        + " itself with homeserver.lift_own_rate_limits: true); or run Usher as an application"
-        + " service with rate_limited: false (usher appservice-registration)";
-    who = userId;
+    explanation = "  " + userId + " is rate-limited by the homeserver (HTTP 429), so this will"
+        + " finish, but slowly. To speed it up: a server admin can exempt it now, without a"
+        + " restart: " + RateLimitCheck.call(homeserverUrl, userId) + " (a bot that is a server"
+        + " admin does it itself with homeserver.lift_own_rate_limits: true); or run Usher as an"
+        + " application service with rate_limited: false (usher appservice-registration)";
   }
 
   @Override
@@ -35,8 +35,7 @@ final class RateLimitReporter implements RateLimitListener {
     err.printf("rate limited on %s: waiting %.1f s%n", endpoint, wait.toMillis() / 1000.0);
     if (!explained) {
       explained = true;
-      err.println("  " + who + " is rate-limited by the homeserver (HTTP 429), so this will"
-          + " finish, but slowly. To speed it up: " + remedy);
+      err.println(explanation);
     }
     err.flush();
   }

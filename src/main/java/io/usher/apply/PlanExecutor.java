@@ -65,8 +65,7 @@ public final class PlanExecutor {
   public ApplyResult execute(Plan plan, ObservedConference observed) {
     Run run = new Run(plan.actions().size());
     observed.rooms().forEach(room -> run.roomIds.put(room.key(), room.roomId()));
-    client.addRateLimitListener(run.progress);
-    try {
+    run.progress.hearing(client, () -> {
       createRooms(plan, run);
       // One room's changes go one after another: concurrent state events in one room fork its
       // DAG, and Synapse's /sync then shows one branch's state (a re-apply would redo the other).
@@ -74,9 +73,7 @@ public final class PlanExecutor {
       plan.updates().forEach(a -> byRoom.computeIfAbsent(a.room(), r -> new ArrayList<>())
           .add(a));
       run.inBatches(List.copyOf(byRoom.values()), action -> change(action, run));
-    } finally {
-      client.removeRateLimitListener(run.progress);
-    }
+    });
     return new ApplyResult(plan.actions().size(), Map.copyOf(run.created), run.failures,
         run.warnings);
   }

@@ -1,5 +1,6 @@
 package io.usher.apply;
 
+import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RateLimitListener;
 import java.time.Duration;
 import java.util.Locale;
@@ -51,6 +52,16 @@ public final class Progress implements RateLimitListener {
     long last = lastReport.get();
     if (now == total || (t - last >= EVERY_NANOS && lastReport.compareAndSet(last, t))) {
       sink.accept(line(now, t));
+    }
+  }
+
+  /** Runs {@code work} while hearing {@code client}'s 429s, so the ETA follows the limit. */
+  public void hearing(MatrixClient client, Runnable work) {
+    Runnable stop = client.addRateLimitListener(this);
+    try {
+      work.run();
+    } finally {
+      stop.run();
     }
   }
 

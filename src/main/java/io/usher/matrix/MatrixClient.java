@@ -66,15 +66,11 @@ public final class MatrixClient {
   }
 
   /**
-   * Tells {@code listener} too of each HTTP 429 from now on (before the client waits it out),
-   * until {@link #removeRateLimitListener}: a bulk job's progress uses it for its ETA.
+   * Tells {@code listener} too of each HTTP 429 (before the client waits it out) until the
+   * returned action is run: a bulk job's progress uses it for its ETA.
    */
-  public void addRateLimitListener(RateLimitListener listener) {
-    limiter.addListener(listener);
-  }
-
-  public void removeRateLimitListener(RateLimitListener listener) {
-    limiter.removeListener(listener);
+  public Runnable addRateLimitListener(RateLimitListener listener) {
+    return limiter.addListener(listener);
   }
 
   /** The requests sent so far, by endpoint. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -121,13 +121,10 @@ final class RateLimiter {
     return result;
   }
 
-  /** Also tells {@code listener} of every 429 from now on, until removed. */
-  void addListener(RateLimitListener listener) {
+  /** Also tells {@code listener} of every 429 until the returned action is run. */
+  Runnable addListener(RateLimitListener listener) {
     listeners.add(listener);
-  }
-
-  void removeListener(RateLimitListener listener) {
-    listeners.remove(listener);
+    return () -> listeners.remove(listener);
   }
 
   private void queue() {

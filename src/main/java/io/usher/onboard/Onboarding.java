@@ -58,10 +58,10 @@ public final class Onboarding {
     Set<String> existing = new HashSet<>(admin.userIds());
     long start = System.nanoTime();
     Progress progress = new Progress("onboard", "accounts", todo.size(), progressSink);
-    parallel(todo, progress, i -> {
+    progress.hearing(client, () -> parallel(todo, i -> {
       outcomes.set(i, account(attendees.get(i), userId(attendees.get(i)), existing));
       progress.step();
-    });
+    }));
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> inviteFailures = Collections.synchronizedList(new ArrayList<>());
     int invited = spaceRoomId.map(space -> invite(space, outcomes, inviteFailures)).orElse(0);
@@ -143,7 +143,7 @@ public final class Onboarding {
       }
     }
     Progress progress = new Progress("onboard", "space invites", todo.size(), progressSink);
-    parallel(todo, progress, i -> {
+    progress.hearing(client, () -> parallel(todo, i -> {
       AttendeeOutcome outcome = outcomes.get(i);
       try {
         client.invite(space, outcome.userId());
@@ -152,14 +152,12 @@ public final class Onboarding {
             + " to the conference space failed: " + e.getMessage());
       }
       progress.step();
-    });
+    }));
     return todo.size() - failures.size();
   }
 
-  /** Runs the tasks in parallel; {@code progress} hears of 429s meanwhile, for its ETA. */
-  private void parallel(List<Integer> indexes, Progress progress, Consumer<Integer> task) {
+  private void parallel(List<Integer> indexes, Consumer<Integer> task) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-    client.addRateLimitListener(progress);
     try {
       indexes.forEach(i -> pool.submit(() -> task.accept(i)));
       pool.shutdown();
@@ -170,7 +168,6 @@ public final class Onboarding {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted; run onboard again to finish", e);
     } finally {
-      client.removeRateLimitListener(progress);
       pool.shutdownNow();
     }
   }
