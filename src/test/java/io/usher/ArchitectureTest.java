@@ -60,32 +60,48 @@ class ArchitectureTest {
   }
 
   @Test
-  void applyUsesPlanAndMatrix() {
-    onlyDependsOn("io.usher.apply", "io.usher.plan", "io.usher.matrix");
+  void peopleAndWidgetsBuildOnPlan() {
+    onlyDependsOn("io.usher.plan.people", "io.usher.plan", "io.usher.schedule");
+    onlyDependsOn("io.usher.plan.widgets", "io.usher.plan", "io.usher.schedule");
   }
 
   @Test
-  void schedulerUsesApplyPlanScheduleAndQuartz() {
-    onlyDependsOn("io.usher.scheduler", "io.usher.apply", "io.usher.plan", "io.usher.schedule",
-        "org.quartz..");
+  void diffUsesPlanPackagesAndSchedule() {
+    onlyDependsOn("io.usher.plan.diff", "io.usher.plan..", "io.usher.schedule");
   }
 
   @Test
-  void commandsUseApplyPlanScheduleAndMatrix() {
-    onlyDependsOn("io.usher.commands", "io.usher.apply", "io.usher.plan", "io.usher.schedule",
-        "io.usher.matrix");
+  void lifecycleUsesPlanPackagesAndSchedule() {
+    onlyDependsOn("io.usher.lifecycle", "io.usher.plan..", "io.usher.schedule");
   }
 
   @Test
-  void onboardingUsesScheduleAttendeesPlanMappingApplyProgressAndMatrix() {
-    onlyDependsOn("io.usher.onboard", "io.usher.schedule", "io.usher.plan", "io.usher.apply",
+  void applyUsesPlanLifecycleAndMatrix() {
+    onlyDependsOn("io.usher.apply", "io.usher.plan..", "io.usher.lifecycle", "io.usher.matrix");
+  }
+
+  @Test
+  void schedulerAsksApplyAtPhaseInstants() {
+    onlyDependsOn("io.usher.scheduler", "io.usher.apply", "io.usher.lifecycle", "io.usher.plan..",
+        "io.usher.schedule", "org.quartz..", "java.sql..", "javax.sql..");
+  }
+
+  @Test
+  void commandsUseApplyLifecyclePlanScheduleMatrixAndVideo() {
+    onlyDependsOn("io.usher.commands", "io.usher.apply", "io.usher.lifecycle", "io.usher.plan..",
+        "io.usher.schedule", "io.usher.matrix", "io.usher.video");
+  }
+
+  @Test
+  void onboardingUsesApplyPlanScheduleAndMatrix() {
+    onlyDependsOn("io.usher.onboard", "io.usher.apply", "io.usher.plan..", "io.usher.schedule..",
         "io.usher.matrix");
   }
 
   @Test
   void webServesScheduleAndPlanNeverMatrix() {
-    onlyDependsOn("io.usher.web", "io.usher.schedule", "io.usher.plan", "io.javalin..",
-        "io.micrometer..", "com.fasterxml.jackson..");
+    onlyDependsOn("io.usher.web", "io.usher.schedule", "io.usher.plan..", "io.usher.lifecycle",
+        "io.usher.video", "io.javalin..", "io.micrometer..", "com.fasterxml.jackson..");
   }
 
   /** The scoreboard's reader: implements web's port with the Matrix client; nothing else. */

@@ -2,7 +2,7 @@ package io.usher.app;
 
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Progress;
-import io.usher.plan.PlanPrinter;
+import io.usher.plan.diff.PlanPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

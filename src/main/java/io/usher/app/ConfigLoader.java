@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.usher.plan.LifecyclePolicy;
+import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,11 +9,15 @@ import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RetryPolicy;
 import io.usher.matrix.WhoAmI;
-import io.usher.plan.PeoplePolicy;
-import io.usher.plan.Planner;
 import io.usher.plan.Policy;
+import io.usher.plan.diff.Planner;
+import io.usher.plan.people.PeoplePolicy;
 import io.usher.schedule.People;
+import io.usher.plan.DesiredConference;
+import io.usher.plan.people.Seat;
+import io.usher.schedule.Conference;
 import java.io.PrintWriter;
+import java.util.List;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -82,6 +86,12 @@ final class Connection {
       throw new IllegalStateException("cannot use the homeserver at " + settings.homeserverUrl()
           + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Who should be in which room with what role, under the policy in force. */
+  static List<Seat> seats(Policy policy, Conference conference, DesiredConference desired) {
+    return policy.furnishing(PeoplePolicy.class).map(people -> people.roster(conference,
+        desired.tracks(), policy.conferenceId()).seats()).orElse(List.of());
   }
 
   ObservedStateReader reader() {

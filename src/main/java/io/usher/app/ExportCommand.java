@@ -3,7 +3,6 @@ package io.usher.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.usher.plan.RoomMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

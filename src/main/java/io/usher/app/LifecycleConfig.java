@@ -1,7 +1,7 @@
 package io.usher.app;
 
-import io.usher.plan.LifecyclePolicy;
-import io.usher.plan.Phase;
+import io.usher.lifecycle.LifecyclePolicy;
+import io.usher.lifecycle.Phase;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -6,9 +6,10 @@ import io.usher.apply.Reconciler;
 import io.usher.apply.Verifier;
 import io.usher.commands.BotControl;
 import io.usher.commands.ManagementRoom;
-import io.usher.plan.LifecycleStatus;
-import io.usher.plan.Plan;
-import io.usher.plan.UpcomingPhase;
+import io.usher.lifecycle.LifecycleStatus;
+import io.usher.plan.DesiredConference;
+import io.usher.lifecycle.UpcomingPhase;
+import io.usher.plan.diff.Plan;
 import io.usher.schedule.People;
 import io.usher.schedule.source.ScheduleSource;
 import io.usher.scheduler.LifecycleRunner;
@@ -151,8 +152,10 @@ final class LiveBot implements BotControl, AutoCloseable {
   /** @throws IllegalArgumentException for an unknown track, with the known ones */
   @Override
   public String verify(Optional<String> track) {
+    DesiredConference desired = runner.desiredNow();
     return new Verifier(new MembershipReader(connection.client, connection.me.userId()))
-        .verify(runner.desiredNow(), connection.reader().read(settings.conferenceId()), track)
+        .verify(desired, Connection.seats(runner.policy(), runner.lifecycle().conference(),
+            desired), connection.reader().read(settings.conferenceId()), track)
         .render();
   }
 

@@ -1,6 +1,6 @@
 package io.usher.app;
 
-import io.usher.plan.LocalpartMapping;
+import io.usher.onboard.LocalpartMapping;
 import java.util.List;
 
 /**

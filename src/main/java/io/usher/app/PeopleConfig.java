@@ -1,7 +1,7 @@
 package io.usher.app;
 
-import io.usher.plan.RoleTemplate;
 import io.usher.plan.RoomKind;
+import io.usher.plan.people.RoleTemplate;
 import io.usher.schedule.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.usher.app;
 
-import io.usher.plan.Roster;
+import io.usher.plan.people.Roster;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
 import io.usher.schedule.ScheduleException;

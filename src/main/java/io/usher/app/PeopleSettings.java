@@ -1,6 +1,6 @@
 package io.usher.app;
 
-import io.usher.plan.RoleTemplate;
+import io.usher.plan.people.RoleTemplate;
 import java.nio.file.Path;
 import java.util.Optional;
 

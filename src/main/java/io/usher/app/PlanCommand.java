@@ -1,7 +1,7 @@
 package io.usher.app;
 
-import io.usher.plan.PlanPrinter;
-import io.usher.plan.ScheduleDiff;
+import io.usher.plan.diff.PlanPrinter;
+import io.usher.schedule.ScheduleDiff;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

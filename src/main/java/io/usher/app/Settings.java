@@ -1,10 +1,10 @@
 package io.usher.app;
 
-import io.usher.plan.LifecyclePolicy;
+import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -26,7 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     Connection connection = run.connection;
     try {
       output.out().print(new Verifier(new MembershipReader(connection.client,
-          connection.me.userId())).verify(run.desired, run.observed, Optional.ofNullable(track))
+          connection.me.userId())).verify(run.desired, Connection.seats(connection.policy,
+          run.conference, run.desired), run.observed, Optional.ofNullable(track))
           .render());
     } catch (IllegalArgumentException unknownTrack) {
       throw new BadInputException(unknownTrack.getMessage(), unknownTrack);

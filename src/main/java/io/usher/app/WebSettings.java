@@ -1,7 +1,7 @@
 package io.usher.app;
 
-import io.usher.plan.UrlTemplate;
-import io.usher.plan.WidgetPolicy;
+import io.usher.plan.widgets.UrlTemplate;
+import io.usher.plan.widgets.WidgetPolicy;
 import java.util.List;
 import java.util.Objects;
 

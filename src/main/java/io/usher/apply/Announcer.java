@@ -1,7 +1,7 @@
 package io.usher.apply;
 
+import io.usher.lifecycle.Announcement;
 import io.usher.matrix.MatrixClient;
-import io.usher.plan.Announcement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Reads who is in some rooms ({@code m.room.member} state: join, invite, leave, ban) with one
  * {@code /sync} whose uploaded filter lists the rooms, instead of one request per room.

@@ -2,10 +2,10 @@ package io.usher.apply;
 
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
-import io.usher.plan.Action.UpdatePeople;
 import io.usher.plan.Invitee;
-import io.usher.plan.PeopleRecord;
 import io.usher.plan.StateTypes;
+import io.usher.plan.diff.Action.UpdatePeople;
+import io.usher.plan.people.PeopleRecord;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package io.usher.apply;
 
 import io.usher.plan.DesiredConference;
-import io.usher.plan.ObservedConference;
-import io.usher.plan.ObservedRoom;
-import io.usher.plan.Plan;
-import io.usher.plan.Planner;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
+import io.usher.plan.diff.ObservedConference;
+import io.usher.plan.diff.ObservedRoom;
+import io.usher.plan.diff.Plan;
+import io.usher.plan.diff.Planner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,9 +9,9 @@ import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
 import io.usher.plan.Invitee;
 import io.usher.plan.Locator;
-import io.usher.plan.PeopleRecord;
 import io.usher.plan.RoomKind;
 import io.usher.plan.StateTypes;
+import io.usher.plan.people.PeopleRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ final class RoomCreator {
       if (!"M_ROOM_IN_USE".equals(e.errcode())) {
         throw e;
       }
-      String alias = "#" + room.aliasLocalpart() + ":" + serverName;
+      String alias = room.alias(serverName);
       Optional<String> ours = client.resolveAlias(alias).filter(id -> isOurs(id, room));
       if (ours.isPresent()) {
         warnings.accept(room.key() + ": adopted " + ours.get() + " which already had " + alias);
@@ -84,7 +84,7 @@ final class RoomCreator {
     }
     initial.addAll(links);
     initial.add(new StateEvent(PeopleRecord.TYPE, "",
-        room.initialRecord(serverName).content()));
+        PeopleRecord.initial(room, serverName).content()));
     List<String> invite = room.localInvitees(serverName).stream().map(Invitee::address)
         .filter(id -> !id.equals(botUserId)).toList();
     Map<String, Object> powerLevels = new TreeMap<>(room.powerLevels().content());

@@ -1,6 +1,6 @@
 package io.usher.apply;
 
-import io.usher.plan.ObservedConference;
+import io.usher.plan.diff.ObservedConference;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,15 +1,15 @@
 package io.usher.apply;
 
-import io.usher.plan.Contact;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.Invitee;
-import io.usher.plan.ObservedConference;
-import io.usher.plan.ObservedRoom;
-import io.usher.plan.PeopleRecord;
 import io.usher.plan.PlannedTrack;
 import io.usher.plan.RoomKey;
-import io.usher.plan.Seat;
+import io.usher.plan.diff.ObservedConference;
+import io.usher.plan.diff.ObservedRoom;
+import io.usher.plan.people.Contact;
+import io.usher.plan.people.PeopleRecord;
+import io.usher.plan.people.Seat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,17 +31,18 @@ public final class Verifier {
   }
 
   /**
+   * @param roster who should be in which room, with what role
    * @param track a track name or id to limit the report to, or empty for every room
    * @throws IllegalArgumentException when no track has that name or id
    */
-  public VerifyReport verify(DesiredConference desired, ObservedConference observed,
-      Optional<String> track) {
+  public VerifyReport verify(DesiredConference desired, List<Seat> roster,
+      ObservedConference observed, Optional<String> track) {
     Optional<Map.Entry<PlannedTrack, Set<RoomKey>>> only = track.map(name ->
         desired.track(name).orElseThrow(() -> new IllegalArgumentException("no track '" + name
             + "' (expected a track name or id, e.g. " + desired.tracks().stream().limit(5)
             .map(PlannedTrack::id).collect(Collectors.joining(", ")) + ")")));
     Map<RoomKey, Map<Contact, Set<String>>> seats = new LinkedHashMap<>();
-    for (Seat seat : desired.roster().seats()) {
+    for (Seat seat : roster) {
       if (only.map(t -> t.getValue().contains(seat.room())).orElse(true)) {
         seats.computeIfAbsent(seat.room(), k -> new LinkedHashMap<>())
             .computeIfAbsent(seat.person(), p -> new TreeSet<>()).add(seat.roleName());
@@ -71,7 +72,7 @@ public final class Verifier {
       return PersonStatus.NO_ROOM;
     }
     if (person.matrixId().isEmpty()) {
-      boolean sent = PeopleRecord.of(room.get())
+      boolean sent = PeopleRecord.of(room.get().state(PeopleRecord.TYPE, ""))
           .hasInvited(new Invitee(person.label(), person.email().orElseThrow(), true));
       return sent ? PersonStatus.EMAIL_INVITED : PersonStatus.NOT_EMAILED;
     }

@@ -1,7 +1,7 @@
 package io.usher.apply;
 
-import io.usher.plan.Contact;
 import io.usher.plan.RoomKey;
+import io.usher.plan.people.Contact;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

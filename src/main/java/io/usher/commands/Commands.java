@@ -1,8 +1,8 @@
 package io.usher.commands;
 
-import io.usher.plan.LifecycleStatus;
-import io.usher.plan.PlanPrinter;
-import io.usher.plan.UpcomingPhase;
+import io.usher.lifecycle.LifecycleStatus;
+import io.usher.lifecycle.UpcomingPhase;
+import io.usher.plan.diff.PlanPrinter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

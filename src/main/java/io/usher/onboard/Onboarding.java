@@ -6,7 +6,6 @@ import io.usher.matrix.MatrixException;
 import io.usher.matrix.RoomEvent;
 import io.usher.matrix.SynapseAdmin;
 import io.usher.onboard.AttendeeOutcome.Status;
-import io.usher.plan.LocalpartMapping;
 import io.usher.schedule.Attendee;
 import java.util.ArrayList;
 import java.util.Collections;

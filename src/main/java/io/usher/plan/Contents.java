@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Comparing event contents as JSON values, whatever Java number types carried them. */
-final class Contents {
+public final class Contents {
   private Contents() {}
 
   /** Whether every key of {@code desired} has an equal value in {@code observed}. */
-  static boolean covers(Map<String, Object> observed, Map<String, Object> desired) {
+  public static boolean covers(Map<String, Object> observed, Map<String, Object> desired) {
     return desired.entrySet().stream()
         .allMatch(e -> Objects.equals(normal(observed.get(e.getKey())), normal(e.getValue())));
   }
 
-  static Object normal(Object value) {
+  public static Object normal(Object value) {
     if (value instanceof Number number) {
       double d = number.doubleValue();
       return d == Math.rint(d) ? (Object) number.longValue() : (Object) d;
@@ -35,7 +35,7 @@ final class Contents {
   }
 
   /** A short form of a value for plan output. */
-  static String brief(Object value) {
+  public static String brief(Object value) {
     String text = String.valueOf(value);
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
   }

@@ -11,14 +11,17 @@ import java.util.stream.Collectors;
 
 /**
  * Every room a conference should have, children before the spaces that list them, and the tracks
- * they were planned from, and the roster of people in them.
+ * they were planned from, and what the organiser should know of it.
+ *
+ * @param warnings lines for the plan (people who cannot be reached, ...)
  */
 public record DesiredConference(String conferenceId, String name, List<DesiredRoom> rooms,
-    List<PlannedTrack> tracks, Roster roster) {
+    List<PlannedTrack> tracks, List<String> warnings) {
 
   public DesiredConference {
     rooms = List.copyOf(rooms);
     tracks = List.copyOf(tracks);
+    warnings = List.copyOf(warnings);
   }
 
   /** The rooms by key, in {@link #rooms()} order. */
@@ -32,7 +35,6 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
     return rooms.stream().filter(room -> room.key().equals(key)).findFirst();
   }
 
-  /** The same conference restricted to the rooms with these keys, for a partial reconcile. */
   /**
    * The event ids of every talk in the schedule, also when {@link #only} keeps some rooms:
    * a talk's room whose id is not here belongs to a cancelled talk.
@@ -42,9 +44,10 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
         .collect(Collectors.toSet());
   }
 
+  /** The same conference restricted to the rooms with these keys, for a partial reconcile. */
   public DesiredConference only(Set<RoomKey> keys) {
     return new DesiredConference(conferenceId, name,
-        rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks, roster);
+        rooms.stream().filter(room -> keys.contains(room.key())).toList(), tracks, warnings);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A room as the schedule and policy want it.
@@ -14,7 +13,7 @@ import java.util.Set;
  * @param parent the space it belongs to; empty for the conference space
  * @param children for a space, its child rooms in order; empty otherwise
  * @param locator the locator content ({@link Locator})
- * @param invitees who should be invited (once: see {@link PeopleRecord})
+ * @param invitees who should be invited (once: {@code plan.people.PeopleRecord} records it)
  * @param widgets its widgets and their layout ({@link StateTypes#WIDGET},
  *     {@link StateTypes#WIDGET_LAYOUT})
  */
@@ -39,24 +38,17 @@ public record DesiredRoom(
   }
 
   /**
-   * The people record of a room created now: the power it grants, and the invitees on
-   * {@code serverName}, who are invited in the createRoom request itself.
-   */
-  public PeopleRecord initialRecord(String serverName) {
-    PeopleRecord record = new PeopleRecord(powerLevels.users(), Set.of(), Set.of());
-    for (Invitee invitee : localInvitees(serverName)) {
-      record = record.with(invitee);
-    }
-    return record;
-  }
-
-  /**
    * Invitees by Matrix id on {@code serverName}: safe to invite in createRoom, since an invite
    * to another server can fail after the room exists and would fail the whole request.
    */
   public List<Invitee> localInvitees(String serverName) {
     return invitees.stream()
         .filter(i -> !i.email() && i.address().endsWith(":" + serverName)).toList();
+  }
+
+  /** Its full alias on {@code serverName}: {@code #localpart:server} ({@link Aliases}). */
+  public String alias(String serverName) {
+    return Aliases.full(aliasLocalpart, serverName);
   }
 
   public boolean isSpace() {

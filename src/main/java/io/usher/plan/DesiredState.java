@@ -7,14 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The desired state of a conference's rooms: a pure function of the schedule, the policy and
@@ -24,7 +22,8 @@ import java.util.function.Supplier;
  * <p>Layout: the conference space holds one space per track (grouped into subspaces by event
  * type when there are more than {@link Policy#maxSpaceChildren()}); a track space holds the
  * public track room, the private backstage and the private talk rooms (in subspaces when a track
- * has too many talks).
+ * has too many talks). The policy's {@link Furnishing}s add people and widgets; aliases come
+ * from {@link Aliases}.
  */
 public final class DesiredState {
   private static final DateTimeFormatter ORDER_TIME =
@@ -37,11 +36,6 @@ public final class DesiredState {
   private final Topics topics;
   private final Map<RoomKey, Spec> specs = new LinkedHashMap<>();
   private final Map<RoomKey, RoomKey> parentOf = new HashMap<>();
-  private final Set<String> aliases = new HashSet<>();
-  private Map<RoomKey, Map<String, Integer>> rolePowers = Map.of();
-  private Map<RoomKey, List<Invitee>> invitees = Map.of();
-  private final Map<RoomKey, List<DesiredStateEvent>> widgetState = new HashMap<>();
-  private final Widgets widgets;
 
   private DesiredState(Conference conference, Policy policy, Instant now) {
     this.conference = conference;
@@ -49,7 +43,6 @@ public final class DesiredState {
     this.now = now;
     this.name = policy.conferenceName().isEmpty() ? conference.title() : policy.conferenceName();
     this.topics = new Topics(conference.timeZone(), name);
-    this.widgets = new Widgets(policy.widgets(), policy.conferenceId());
   }
 
   /**
@@ -73,21 +66,31 @@ public final class DesiredState {
 
   private DesiredConference build() {
     List<PlannedTrack> tracks = Tracks.of(conference, policy.grouping());
-    PeoplePolicy people = policy.people();
-    Roster roster = Roster.of(conference, tracks, people.people(), people.roles(),
-        policy.conferenceId());
-    rolePowers = roster.powers();
-    invitees = roster.invitees(people.emailInvites());
+    Furnished furnished = Furnished.nothing();
+    for (Furnishing furnishing : policy.furnishings()) {
+      furnished = furnished.plus(furnishing.furnish(conference, tracks, policy.conferenceId()));
+    }
     List<SpaceChild> trackSpaces = new ArrayList<>();
     for (PlannedTrack track : tracks) {
       trackSpaces.add(new SpaceChild(addTrack(track), order(track.id())));
     }
-    List<SpaceChild> rootChildren = trackSpaces.size() <= policy.maxSpaceChildren()
-        ? trackSpaces : new SpaceGrouping(this, tracks, trackSpaces).subspaces(policy.maxSpaceChildren());
-    RoomKey root = key(RoomKind.CONFERENCE_SPACE, "");
-    addSpace(root, name, conferenceTopic(), policy.conferenceId(), rootChildren, "");
-    List<DesiredRoom> rooms = specs.values().stream().map(this::toRoom).toList();
-    return new DesiredConference(policy.conferenceId(), name, rooms, tracks, roster);
+    List<SpaceChild> rootChildren = trackSpaces;
+    if (trackSpaces.size() > policy.maxSpaceChildren()) {
+      rootChildren = new ArrayList<>();
+      for (SpaceGrouping.Subspace group : new SpaceGrouping(policy.conferenceId(), tracks)
+          .subspaces(trackSpaces, policy.maxSpaceChildren())) {
+        addSpace(group.key(), group.name(), topics.subspace(group.name()), group.children(), "");
+        rootChildren.add(new SpaceChild(group.key(), order(group.key().id())));
+      }
+    }
+    addSpace(key(RoomKind.CONFERENCE_SPACE, ""), name, conferenceTopic(), rootChildren, "");
+    Map<RoomKey, String> bases = new LinkedHashMap<>();
+    specs.values().forEach(spec -> bases.put(spec.key(), Aliases.base(spec.key(), spec.slug())));
+    Map<RoomKey, String> aliases = Aliases.resolve(bases);
+    Furnished all = furnished;
+    List<DesiredRoom> rooms = specs.values().stream()
+        .map(spec -> toRoom(spec, aliases, all)).toList();
+    return new DesiredConference(policy.conferenceId(), name, rooms, tracks, all.warnings());
   }
 
   private String conferenceTopic() {
@@ -101,24 +104,18 @@ public final class DesiredState {
   }
 
   private RoomKey addTrack(PlannedTrack track) {
-    String prefix = policy.conferenceId() + "-";
     RoomKey trackKey = key(RoomKind.TRACK, track.id());
-    String trackAlias = alias(prefix + track.id());
-    add(new Spec(trackKey, track.name(), topics.track(track), trackAlias, Access.PUBLIC,
-        powerLevels(trackKey), List.of(), track.id()));
-    placeWidgets(trackKey, () -> widgets.forTrack(track));
+    add(new Spec(trackKey, track.name(), aliases -> topics.track(track), Access.PUBLIC,
+        List.of(), track.id(), ""));
     RoomKey backstage = key(RoomKind.BACKSTAGE, track.id());
-    add(new Spec(backstage, track.name() + " (backstage)",
-        topics.backstage(track, "#" + trackAlias + ":" + policy.serverName()),
-        alias(prefix + track.id() + "-backstage"), Access.PRIVATE,
-        powerLevels(backstage), List.of(), track.id()));
-    placeWidgets(backstage, () -> widgets.forBackstage(track));
+    add(new Spec(backstage, track.name() + " (backstage)", aliases -> topics.backstage(track,
+        Aliases.full(aliases.apply(trackKey), policy.serverName())), Access.PRIVATE,
+        List.of(), track.id(), ""));
     List<SpaceChild> children = new ArrayList<>(List.of(
         new SpaceChild(trackKey, "0"), new SpaceChild(backstage, "1")));
     children.addAll(talkChildren(track));
     RoomKey space = key(RoomKind.TRACK_SPACE, track.id());
-    addSpace(space, track.name(), topics.trackSpace(track), prefix + "space-" + track.id(),
-        children, track.id());
+    addSpace(space, track.name(), topics.trackSpace(track), children, track.id());
     return space;
   }
 
@@ -128,10 +125,8 @@ public final class DesiredState {
       RoomKey key = key(RoomKind.TALK, talk.id().value());
       String slug = Slugs.slug(talk.slug().isEmpty() ? talk.title() : talk.slug());
       boolean hallway = isHallway(talk, now);
-      add(new Spec(key, talk.title(), topics.talk(talk),
-          alias(policy.conferenceId() + "-talk-" + slug), hallway ? Access.PUBLIC : Access.PRIVATE,
-          powerLevels(key), List.of(), track.id()));
-      placeWidgets(key, () -> widgets.forTalk(track, talk));
+      add(new Spec(key, talk.title(), aliases -> topics.talk(talk),
+          hallway ? Access.PUBLIC : Access.PRIVATE, List.of(), track.id(), slug));
       talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id()),
           hallway));
     }
@@ -141,35 +136,22 @@ public final class DesiredState {
     List<SpaceChild> chunks = new ArrayList<>();
     List<List<SpaceChild>> parts = chunk(talks, policy.maxSpaceChildren());
     for (int i = 0; i < parts.size(); i++) {
-      String id = track.id() + "-talks-" + (i + 1);
-      RoomKey key = key(RoomKind.SUBSPACE, id);
+      RoomKey key = key(RoomKind.SUBSPACE, track.id() + "-talks-" + (i + 1));
       addSpace(key, track.name() + " talks (" + (i + 1) + "/" + parts.size() + ")",
-          topics.trackSpace(track), policy.conferenceId() + "-group-" + id, parts.get(i),
-          track.id());
+          topics.trackSpace(track), parts.get(i), track.id());
       chunks.add(new SpaceChild(key, "2-" + (i + 1)));
     }
     return chunks;
   }
 
-  private void placeWidgets(RoomKey key, Supplier<List<DesiredStateEvent>> events) {
-    if (policy.widgets().enabled()) {
-      widgetState.put(key, events.get());
-    }
-  }
-
   /** Adds a space and records it as the parent of its children. */
-  void addSpace(RoomKey key, String spaceName, String topic, String aliasBase,
-      List<SpaceChild> children, String trackId) {
+  private void addSpace(RoomKey key, String spaceName, String topic, List<SpaceChild> children,
+      String trackId) {
     children.forEach(child -> parentOf.put(child.key(), key));
-    add(new Spec(key, spaceName, topic, alias(aliasBase), Access.PUBLIC, powerLevels(key),
-        children, trackId));
+    add(new Spec(key, spaceName, aliases -> topic, Access.PUBLIC, children, trackId, ""));
   }
 
-  String subspaceTopic(String label) {
-    return topics.subspace(label);
-  }
-
-  RoomKey key(RoomKind kind, String id) {
+  private RoomKey key(RoomKind kind, String id) {
     return new RoomKey(kind, policy.conferenceId(), id);
   }
 
@@ -177,19 +159,13 @@ public final class DesiredState {
     specs.put(spec.key(), spec);
   }
 
-  /** The base, or the base with a hash suffix if another room of this conference has it. */
-  private String alias(String base) {
-    String alias = aliases.add(base) ? base : base + "-" + Slugs.shortHash(base + aliases.size());
-    aliases.add(alias);
-    return alias;
-  }
-
   /**
    * Organisers 100, moderators 50, and the people whose roles give them power here; each user
    * at the highest level any of these gives.
    */
-  private PowerLevels powerLevels(RoomKey key) {
-    Map<String, Integer> users = new LinkedHashMap<>(rolePowers.getOrDefault(key, Map.of()));
+  private PowerLevels powerLevels(RoomKey key, Furnished furnished) {
+    Map<String, Integer> users = new LinkedHashMap<>(furnished.powers().getOrDefault(key,
+        Map.of()));
     policy.moderators().forEach(user -> users.merge(user, 50, Math::max));
     policy.organisers().forEach(user -> users.merge(user, 100, Math::max));
     return switch (key.kind()) {
@@ -200,12 +176,13 @@ public final class DesiredState {
     };
   }
 
-  private DesiredRoom toRoom(Spec spec) {
-    return new DesiredRoom(spec.key(), spec.name(), spec.topic(), spec.alias(), spec.access(),
-        spec.powerLevels(), Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
+  private DesiredRoom toRoom(Spec spec, Map<RoomKey, String> aliases, Furnished furnished) {
+    return new DesiredRoom(spec.key(), spec.name(), spec.topic().apply(aliases::get),
+        aliases.get(spec.key()), spec.access(), powerLevels(spec.key(), furnished),
+        Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
         Locator.content(spec.key(), spec.trackId()),
-        invitees.getOrDefault(spec.key(), List.of()),
-        widgetState.getOrDefault(spec.key(), List.of()));
+        furnished.invitees().getOrDefault(spec.key(), List.of()),
+        furnished.state().getOrDefault(spec.key(), List.of()));
   }
 
   static <T> List<List<T>> chunk(List<T> items, int size) {
@@ -226,6 +203,12 @@ public final class DesiredState {
     return order.length() > 50 ? order.substring(0, 50) : order;
   }
 
-  private record Spec(RoomKey key, String name, String topic, String alias, Access access,
-      PowerLevels powerLevels, List<SpaceChild> children, String trackId) {}
+  /**
+   * One room before aliases are resolved; its topic may name another room's alias.
+   *
+   * @param slug the talk's slug, for a talk room's alias; empty for other rooms
+   */
+  private record Spec(RoomKey key, String name,
+      Function<Function<RoomKey, String>, String> topic, Access access,
+      List<SpaceChild> children, String trackId, String slug) {}
 }

@@ -2,6 +2,7 @@ package io.usher.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The organiser's choices the desired state depends on, besides the schedule.
@@ -12,9 +13,9 @@ import java.util.Objects;
  * @param organisers Matrix user ids given power 100 in every room
  * @param moderators Matrix user ids given power 50 in every room
  * @param maxSpaceChildren the most children one space may have (the hierarchy API pages at 50)
- * @param people the people file, role template and how to treat power nobody asked for
- * @param widgets where the widget pages are and what they show; {@link WidgetPolicy#none()}
- *     for rooms without widgets
+ * @param furnishings what people and widgets add to the rooms ({@code plan.people}'s
+ *     {@code PeoplePolicy}, {@code plan.widgets}'s {@code WidgetPolicy}); none for rooms with
+ *     organisers and moderators only and no widgets
  */
 public record Policy(
     String conferenceId,
@@ -24,8 +25,7 @@ public record Policy(
     List<String> organisers,
     List<String> moderators,
     int maxSpaceChildren,
-    PeoplePolicy people,
-    WidgetPolicy widgets) {
+    List<Furnishing> furnishings) {
 
   public static final int DEFAULT_MAX_SPACE_CHILDREN = 50;
 
@@ -36,26 +36,22 @@ public record Policy(
     Objects.requireNonNull(grouping, "grouping");
     organisers = List.copyOf(organisers);
     moderators = List.copyOf(moderators);
-    Objects.requireNonNull(people, "people");
-    Objects.requireNonNull(widgets, "widgets");
+    furnishings = List.copyOf(furnishings);
     if (maxSpaceChildren < 3) {
       throw new IllegalArgumentException("maxSpaceChildren must be at least 3");
     }
   }
 
-  /** A policy without widgets. */
+  /** A policy with these furnishings, in order; none for organisers and moderators only. */
   public Policy(String conferenceId, String conferenceName, String serverName,
       TrackGrouping grouping, List<String> organisers, List<String> moderators,
-      int maxSpaceChildren, PeoplePolicy people) {
+      int maxSpaceChildren, Furnishing... furnishings) {
     this(conferenceId, conferenceName, serverName, grouping, organisers, moderators,
-        maxSpaceChildren, people, WidgetPolicy.none());
+        maxSpaceChildren, List.of(furnishings));
   }
 
-  /** A policy without a people file: organisers and moderators only. */
-  public Policy(String conferenceId, String conferenceName, String serverName,
-      TrackGrouping grouping, List<String> organisers, List<String> moderators,
-      int maxSpaceChildren) {
-    this(conferenceId, conferenceName, serverName, grouping, organisers, moderators,
-        maxSpaceChildren, PeoplePolicy.none());
+  /** The furnishing of this type, if the policy has one. */
+  public <T extends Furnishing> Optional<T> furnishing(Class<T> type) {
+    return furnishings.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 }

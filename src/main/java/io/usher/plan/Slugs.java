@@ -12,12 +12,12 @@ import java.util.Locale;
  * schedules ({@code ( ) & ' / :}, umlauts, en dashes): lower-case ASCII letters, digits and
  * single dashes, accents folded ({@code ü} to {@code u}), at most {@value #MAX_LENGTH} chars.
  */
-final class Slugs {
+public final class Slugs {
   static final int MAX_LENGTH = 60;
 
   private Slugs() {}
 
-  static String slug(String text) {
+  public static String slug(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
         .replaceAll("\\p{M}+", "")
         .replace("ß", "ss")
@@ -33,13 +33,13 @@ final class Slugs {
    * A transaction id part: the text when it is already {@code [A-Za-z0-9._/-]}, else a slug of it
    * plus its hash, so distinct texts stay distinct.
    */
-  static String txnSafe(String text) {
+  public static String txnSafe(String text) {
     return text.matches("[A-Za-z0-9._/-]+") ? text.replace('/', '.')
         : slug(text) + "-" + shortHash(text);
   }
 
   /** Six hex digits of the text's SHA-256: a stable tie-breaker for colliding slugs. */
-  static String shortHash(String text) {
+  public static String shortHash(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8));

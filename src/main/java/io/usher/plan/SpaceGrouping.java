@@ -12,17 +12,19 @@ import java.util.Map;
  * a type has too many tracks; by name alone if even that gives too many subspaces.
  */
 final class SpaceGrouping {
-  private final DesiredState state;
+  private final String conferenceId;
   private final List<PlannedTrack> tracks;
-  private final List<SpaceChild> trackSpaces;
 
-  SpaceGrouping(DesiredState state, List<PlannedTrack> tracks, List<SpaceChild> trackSpaces) {
-    this.state = state;
+  /** One subspace: its key, name and the track spaces it lists. */
+  record Subspace(RoomKey key, String name, List<SpaceChild> children) {}
+
+  SpaceGrouping(String conferenceId, List<PlannedTrack> tracks) {
+    this.conferenceId = conferenceId;
     this.tracks = tracks;
-    this.trackSpaces = trackSpaces;
   }
 
-  List<SpaceChild> subspaces(int maxChildren) {
+  /** The subspaces of the conference space; {@code trackSpaces} in the order of the tracks. */
+  List<Subspace> subspaces(List<SpaceChild> trackSpaces, int maxChildren) {
     Map<String, List<Integer>> byType = new LinkedHashMap<>();
     for (int i = 0; i < tracks.size(); i++) {
       byType.computeIfAbsent(label(tracks.get(i).type()), k -> new ArrayList<>()).add(i);
@@ -37,15 +39,9 @@ final class SpaceGrouping {
       groups.clear();
       groups.addAll(split("Tracks", all, maxChildren));
     }
-    List<SpaceChild> subspaces = new ArrayList<>();
-    for (Group group : groups) {
-      RoomKey key = state.key(RoomKind.SUBSPACE, group.id());
-      List<SpaceChild> children = group.indexes().stream().map(trackSpaces::get).toList();
-      state.addSpace(key, group.name(), state.subspaceTopic(group.name()),
-          key.conferenceId() + "-group-" + group.id(), children, "");
-      subspaces.add(new SpaceChild(key, DesiredState.order(group.id())));
-    }
-    return subspaces;
+    return groups.stream().map(group -> new Subspace(
+        new RoomKey(RoomKind.SUBSPACE, conferenceId, group.id()), group.name(),
+        group.indexes().stream().map(trackSpaces::get).toList())).toList();
   }
 
   private List<Group> split(String label, List<Integer> indexes, int maxChildren) {

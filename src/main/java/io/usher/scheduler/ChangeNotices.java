@@ -1,8 +1,8 @@
 package io.usher.scheduler;
 
-import io.usher.plan.Announcement;
-import io.usher.plan.Lifecycle;
-import io.usher.plan.PhaseEvent;
+import io.usher.lifecycle.Announcement;
+import io.usher.lifecycle.Lifecycle;
+import io.usher.lifecycle.PhaseEvent;
 import io.usher.schedule.Talk;
 import io.usher.schedule.TalkId;
 import java.time.Clock;

@@ -4,19 +4,19 @@ import io.usher.apply.Announcer;
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Reconciler;
 import io.usher.apply.Snapshot;
-import io.usher.plan.Announcement;
-import io.usher.plan.LifecycleStatus;
-import io.usher.plan.UpcomingPhase;
+import io.usher.lifecycle.Announcement;
+import io.usher.lifecycle.Lifecycle;
+import io.usher.lifecycle.LifecycleStatus;
+import io.usher.lifecycle.PhaseEvent;
+import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredState;
-import io.usher.plan.Lifecycle;
-import io.usher.plan.ObservedConference;
-import io.usher.plan.ObservedRoom;
-import io.usher.plan.PhaseEvent;
 import io.usher.plan.Policy;
-import io.usher.plan.Plan;
 import io.usher.plan.RoomKey;
+import io.usher.plan.diff.ObservedConference;
+import io.usher.plan.diff.ObservedRoom;
+import io.usher.plan.diff.Plan;
 import io.usher.schedule.Conference;
 import java.time.Duration;
 import java.time.Instant;
@@ -356,6 +356,11 @@ public final class LifecycleRunner implements AutoCloseable {
   /** Whether a Quartz job is scheduled for this phase's talk and phase. */
   public boolean isScheduled(PhaseEvent event) {
     return timer.hasJob(event.jobName());
+  }
+
+  /** The policy in force. */
+  public Policy policy() {
+    return policy;
   }
 
   public Lifecycle lifecycle() {

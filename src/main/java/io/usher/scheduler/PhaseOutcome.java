@@ -1,6 +1,6 @@
 package io.usher.scheduler;
 
-import io.usher.plan.PhaseEvent;
+import io.usher.lifecycle.PhaseEvent;
 import java.time.Duration;
 import java.time.Instant;
 

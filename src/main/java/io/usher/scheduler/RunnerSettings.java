@@ -1,6 +1,6 @@
 package io.usher.scheduler;
 
-import io.usher.plan.LifecyclePolicy;
+import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.Policy;
 import java.time.Clock;
 

@@ -3,12 +3,12 @@ package io.usher.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
-import io.usher.plan.Announcement;
-import io.usher.plan.Lifecycle;
-import io.usher.plan.Phase;
-import io.usher.plan.PhaseEvent;
+import io.usher.TestSchedule;
+import io.usher.lifecycle.Announcement;
+import io.usher.lifecycle.Lifecycle;
+import io.usher.lifecycle.Phase;
+import io.usher.lifecycle.PhaseEvent;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.scheduler.ScaledClock;

@@ -2,7 +2,7 @@ package io.usher.app;
 
 import io.usher.LocalSynapse;
 import io.usher.SharedSchedules;
-import io.usher.plan.PhaseEvent;
+import io.usher.lifecycle.PhaseEvent;
 import io.usher.scheduler.PhaseOutcome;
 import io.usher.scheduler.ScaledClock;
 import java.io.PrintWriter;
@@ -73,7 +73,7 @@ class LifecycleLatenessBench {
     lines.add(figures("fired late (handling began)", inWindow, PhaseOutcome::startLateness));
     lines.add(figures("done late (rooms changed, announced)", inWindow,
         PhaseOutcome::finishLateness));
-    for (var phase : io.usher.plan.Phase.values()) {
+    for (var phase : io.usher.lifecycle.Phase.values()) {
       List<PhaseOutcome> these = inWindow.stream().filter(o -> o.event().phase() == phase)
           .toList();
       if (!these.isEmpty()) {
@@ -93,7 +93,7 @@ class LifecycleLatenessBench {
     var policy = new io.usher.plan.Policy(settings.conferenceId(), "", "localhost",
         settings.grouping(), settings.organisers(), List.of(), 50);
     var desired = io.usher.plan.DesiredState.of(conference, policy, Instant.EPOCH);
-    return new io.usher.plan.Lifecycle(conference, desired, policy, settings.lifecycle())
+    return new io.usher.lifecycle.Lifecycle(conference, desired, policy, settings.lifecycle())
         .phases();
   }
 

@@ -180,6 +180,7 @@ class PeopleIntegrationTest {
     Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
         new PrintWriter(new StringWriter()), Instant.parse("2026-03-01T00:00:00Z"));
     return new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(run.connection.client,
-        run.connection.me.userId())).verify(run.desired, run.observed, java.util.Optional.empty());
+        run.connection.me.userId())).verify(run.desired, Connection.seats(run.connection.policy,
+        run.conference, run.desired), run.observed, java.util.Optional.empty());
   }
 }

@@ -3,12 +3,12 @@ package io.usher.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
-import io.usher.plan.Phase;
-import io.usher.plan.PhaseEvent;
+import io.usher.TestSchedule;
+import io.usher.lifecycle.Phase;
+import io.usher.lifecycle.PhaseEvent;
+import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.RoomKind;
-import io.usher.plan.UpcomingPhase;
 import io.usher.schedule.TalkId;
 import io.usher.scheduler.ScaledClock;
 import java.nio.file.Path;

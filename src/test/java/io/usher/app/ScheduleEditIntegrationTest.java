@@ -3,12 +3,12 @@ package io.usher.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.LocalSynapse;
-import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
+import io.usher.TestSchedule;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomEvent;
-import io.usher.plan.ScheduleDiff;
 import io.usher.plan.StateTypes;
+import io.usher.schedule.ScheduleDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -15,14 +15,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class DesiredStateTest {
+public class DesiredStateTest {
   /** Before the conference: every talk room is private. */
-  static final java.time.Instant BEFORE = java.time.Instant.parse("2000-01-01T00:00:00Z");
+  public static final java.time.Instant BEFORE = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
-  static final Policy POLICY = new Policy("fosdem2021", "", "example.org", TrackGrouping.TRACK,
+  public static final Policy POLICY = new Policy("fosdem2021", "", "example.org", TrackGrouping.TRACK,
       List.of("@org:example.org"), List.of("@mod:example.org"), 50);
 
-  static Conference fosdem2021() throws Exception {
+  public static Conference fosdem2021() throws Exception {
     return new PentabarfParser(Optional.of(ZoneId.of("Europe/Brussels")))
         .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2021));
   }

@@ -1,0 +1,38 @@
+package io.usher.lifecycle;
+
+import io.usher.schedule.TalkId;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * One phase of one talk, due at one instant.
+ *
+ * @param at a UTC instant
+ * @param trackId the planned track the talk belongs to (phases of one track run in order)
+ */
+public record PhaseEvent(TalkId talk, Phase phase, Instant at, String trackId)
+    implements Comparable<PhaseEvent> {
+
+  private static final Comparator<PhaseEvent> ORDER = Comparator.comparing(PhaseEvent::at)
+      .thenComparingInt(e -> e.phase().rankAtSameInstant())
+      .thenComparing(e -> e.talk().value());
+
+  /**
+   * The id under which this phase's announcement is recorded: talk, phase and instant, so a talk
+   * moved to another time is announced again at its new time.
+   */
+  public String recordId() {
+    return talk.value() + "/" + phase.id() + "/" + at.getEpochSecond();
+  }
+
+  /** The id of its Quartz job: talk and phase, so a moved talk's job moves. */
+  public String jobName() {
+    return talk.value() + "." + phase.id();
+  }
+
+  /** By instant, then closing phases before opening ones, then talk id. */
+  @Override
+  public int compareTo(PhaseEvent other) {
+    return ORDER.compare(this, other);
+  }
+}

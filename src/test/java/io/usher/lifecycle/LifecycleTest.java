@@ -1,0 +1,104 @@
+package io.usher.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.TestSchedule.TestTalk;
+import io.usher.TestSchedule;
+import io.usher.plan.DesiredState;
+import io.usher.plan.Policy;
+import io.usher.plan.RoomKey;
+import io.usher.plan.RoomKind;
+import io.usher.plan.TrackGrouping;
+import io.usher.schedule.Conference;
+import io.usher.schedule.pentabarf.PentabarfParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LifecycleTest {
+  static final Instant S = Instant.parse("2027-02-06T10:00:00Z");
+  static final Policy POLICY = new Policy("lt", "", "example.org", TrackGrouping.TRACK,
+      List.of(), List.of(), 50);
+
+  @TempDir Path dir;
+
+  private Lifecycle lifecycle(LifecyclePolicy policy, TestTalk... talks) throws Exception {
+    TestSchedule schedule = new TestSchedule();
+    for (TestTalk talk : talks) {
+      schedule.add(talk);
+    }
+    Conference conference = new PentabarfParser(Optional.empty())
+        .parse(schedule.write(dir.resolve("s.xml")));
+    return new Lifecycle(conference, DesiredState.of(conference, POLICY, S), POLICY, policy);
+  }
+
+  private static TestTalk talk(String id, String title, int startMinute, int minutes) {
+    return new TestTalk(id, title, "Track", "Room", S.plus(Duration.ofMinutes(startMinute)),
+        Duration.ofMinutes(minutes), List.of("Ada"));
+  }
+
+  @Test
+  void defaultPhasesOfATalk() throws Exception {
+    Lifecycle lifecycle = lifecycle(LifecyclePolicy.defaults(), talk("1", "A", 0, 30));
+    assertThat(lifecycle.phases()).extracting(PhaseEvent::phase, PhaseEvent::at).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Phase.REMINDER, S.minusSeconds(3600)),
+        org.assertj.core.groups.Tuple.tuple(Phase.UP_NEXT, S.minusSeconds(300)),
+        org.assertj.core.groups.Tuple.tuple(Phase.START, S),
+        org.assertj.core.groups.Tuple.tuple(Phase.END_WARNING, S.plusSeconds(1500)),
+        org.assertj.core.groups.Tuple.tuple(Phase.END, S.plusSeconds(1800)));
+  }
+
+  @Test
+  void qaOnlyWhenConfiguredAndNoWarningBeforeALightningTalkStarts() throws Exception {
+    LifecyclePolicy withQa = new LifecyclePolicy(Duration.ofMinutes(60), Duration.ofMinutes(5),
+        Optional.of(Duration.ofMinutes(10)), Duration.ofMinutes(5), Duration.ofMinutes(10),
+        Map.of());
+    Lifecycle lifecycle = lifecycle(withQa, talk("1", "Long", 0, 30), talk("2", "Flash", 30, 5));
+    assertThat(lifecycle.phases()).filteredOn(e -> e.talk().value().equals("1"))
+        .anyMatch(e -> e.phase() == Phase.QA && e.at().equals(S.plusSeconds(1200)));
+    assertThat(lifecycle.phases()).filteredOn(e -> e.talk().value().equals("2"))
+        .extracting(PhaseEvent::phase).containsExactly(Phase.REMINDER, Phase.UP_NEXT,
+            Phase.START, Phase.END);
+  }
+
+  @Test
+  void atASharedBoundaryTheEndingTalkIsAnnouncedBeforeTheNextStarts() throws Exception {
+    Lifecycle lifecycle = lifecycle(LifecyclePolicy.defaults(), talk("1", "A", 0, 30),
+        talk("2", "B", 30, 30));
+    assertThat(lifecycle.phases()).filteredOn(e -> e.at().equals(S.plusSeconds(1800)))
+        .extracting(e -> e.talk() + "/" + e.phase()).containsExactly("1/END", "2/START");
+    assertThat(lifecycle.roomsChangedBy(lifecycle.phases().stream()
+        .filter(e -> e.phase() == Phase.END).findFirst().orElseThrow()))
+        .containsExactlyInAnyOrder(new RoomKey(RoomKind.TALK, "lt", "1"),
+            new RoomKey(RoomKind.TRACK_SPACE, "lt", "track"));
+  }
+
+  @Test
+  void announcementsEscapeScheduleTextAndLinkRooms() throws Exception {
+    Lifecycle lifecycle = lifecycle(LifecyclePolicy.defaults(),
+        talk("1", "<img src=x onerror=alert(1)> & more", 0, 30));
+    PhaseEvent start = lifecycle.phases().stream().filter(e -> e.phase() == Phase.START)
+        .findFirst().orElseThrow();
+    List<Announcement> announcements = lifecycle.announcements(start);
+    assertThat(announcements).extracting(Announcement::room).containsExactly(
+        new RoomKey(RoomKind.TRACK, "lt", "track"), new RoomKey(RoomKind.TALK, "lt", "1"));
+    Announcement track = announcements.get(0);
+    assertThat(track.body()).contains("“<img src=x onerror=alert(1)> & more” by Ada");
+    assertThat(track.html()).doesNotContain("<img")
+        .contains("&lt;img src=x onerror=alert(1)&gt; &amp; more")
+        .contains("<a href=\"https://matrix.to/#/%23lt-talk-img-src-x-onerror-alert-1-more:"
+            + "example.org\">");
+    assertThat(track.txnId()).isEqualTo("usher.lt.1.start." + S.getEpochSecond() + ".track");
+  }
+
+  @Test
+  void unknownPlaceholdersAreFound() {
+    assertThat(LifecyclePolicy.Template.unknownPlaceholders("{title} at {strat} in {room}"))
+        .containsExactly("strat");
+  }
+}
