@@ -2,6 +2,7 @@ package io.usher.app;
 
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Progress;
+import io.usher.plan.diff.Plan;
 import io.usher.plan.diff.PlanPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,13 +18,13 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Reconciliation run = options.reconciliation(output.err());
-    output.out().print(new PlanPrinter(10).print(run.plan));
-    if (!run.plan.isEmpty()) {
-      output.out().println(RateLimitCheck.run(run.connection, run.plan.creates().size()));
+    Session run = options.session(output.err());
+    Plan plan = run.plan();
+    output.out().print(new PlanPrinter(10).print(plan));
+    if (!plan.isEmpty()) {
+      output.out().println(RateLimitCheck.run(run.connection, plan.creates().size()));
     }
-    ApplyResult result = run.plan.isEmpty() ? null : run.executor(output.err())
-        .execute(run.plan, run.observed);
+    ApplyResult result = plan.isEmpty() ? null : run.reconciler.apply(plan);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (result == null) {
       output.out().println("Nothing created or changed.");
@@ -34,10 +35,10 @@ final class ApplyCommand implements Callable<Integer> {
           result.actions() - result.failures().size(), result.actions(), result.roomsCreated(),
           seconds, Progress.rate(result.roomsCreated() / Math.max(seconds, 1e-3)));
     }
-    output.out().println(run.requestSummary());
+    output.out().println(run.connection.requestSummary());
     output.out().printf("Wall time: %.1f s%n", seconds);
-    output.out().println("Conference space: " + run.spaceAlias() + "  (https://matrix.to/#/"
-        + run.spaceAlias() + ")");
+    String space = run.connection.spaceAlias();
+    output.out().println("Conference space: " + space + "  (https://matrix.to/#/" + space + ")");
     if (result != null && !result.ok()) {
       output.out().println(result.failures().size() + " actions failed; run apply again to retry.");
       return 1;

@@ -37,12 +37,12 @@ final class ConferenceOptions {
   }
 
   /**
-   * Reads config and schedule (bad input stops here), then the homeserver's rooms, and plans
-   * for {@code --at}.
+   * Reads config, people file and schedule (bad input stops here), then connects to the
+   * homeserver, with the desired state for {@code --at}.
    */
-  Reconciliation reconciliation(PrintWriter err) {
-    Settings settings = settings();
-    return new Reconciliation(settings, conference(settings), err, at(settings));
+  Session session(PrintWriter err) {
+    Inputs inputs = Inputs.read(settings());
+    return Session.open(inputs, err, at(inputs.settings()));
   }
 
   /** The validated settings, with --schedule applied. */

@@ -1,25 +1,28 @@
 package io.usher.app;
 
 import io.usher.apply.EmailInvites;
+import io.usher.apply.Homeserver;
 import io.usher.apply.ObservedStateReader;
 import io.usher.apply.PlanExecutor;
+import io.usher.apply.Reconciler;
 import io.usher.matrix.ApplicationService;
 import io.usher.matrix.IdentityServerClient;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RetryPolicy;
 import io.usher.matrix.WhoAmI;
+import io.usher.plan.Aliases;
+import io.usher.plan.DesiredConference;
 import io.usher.plan.Policy;
 import io.usher.plan.diff.Planner;
 import io.usher.plan.people.PeoplePolicy;
-import io.usher.schedule.People;
-import io.usher.plan.DesiredConference;
 import io.usher.plan.people.Seat;
 import io.usher.schedule.Conference;
+import io.usher.schedule.People;
 import java.io.PrintWriter;
-import java.util.List;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -31,16 +34,16 @@ final class Connection {
   final Policy policy;
   final Planner planner;
 
-  Connection(Settings settings, PrintWriter err) {
+  /** @param people the people file as read once for this run */
+  Connection(Settings settings, People people, PrintWriter err) {
     this.settings = settings;
     RateLimitReporter reporter = new RateLimitReporter(err);
     this.client = client(settings, reporter);
     this.me = whoami(client, settings);
     reporter.account(settings.homeserverUrl(), me.userId());
-    PeopleSettings people = settings.people();
-    this.policy = policy(PeopleFiles.load(people));
-    this.planner = new Planner(me.serverName(), me.userId(), people.demoteUnlisted());
-    client.pace("invite", people.invitesPerSecond());
+    this.policy = policy(people);
+    this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
+    client.pace("invite", settings.people().invitesPerSecond());
   }
 
   /** The policy with this people file; the rest from the settings. */
@@ -95,17 +98,22 @@ final class Connection {
   }
 
   ObservedStateReader reader() {
-    return new ObservedStateReader(client);
+    return new ObservedStateReader(Homeserver.of(client));
   }
 
-  PlanExecutor executor(Consumer<String> progress) {
-    return new PlanExecutor(client, planner, me.serverName(), me.userId(),
+  /** The owner of what this connection reads and changes; progress lines go to {@code progress}. */
+  Reconciler reconciler(Consumer<String> progress) {
+    return new Reconciler(reader(), planner, executor(progress), settings.conferenceId());
+  }
+
+  private PlanExecutor executor(Consumer<String> progress) {
+    return new PlanExecutor(Homeserver.of(client), me.serverName(), me.userId(),
         settings.parallelism(), progress, settings.people().identityServer().map(url ->
         new EmailInvites(client, new IdentityServerClient(url), me.userId())));
   }
 
   String spaceAlias() {
-    return "#" + settings.conferenceId() + ":" + me.serverName();
+    return Aliases.full(Aliases.conferenceSpace(settings.conferenceId()), me.serverName());
   }
 
   String requestSummary() {

@@ -28,9 +28,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Reconciliation run = options.reconciliation(output.err());
+    Session run = options.session(output.err());
     Settings settings = run.connection.settings;
-    List<RoomMap.Entry> entries = RoomMap.of(run.desired, run.observed,
+    List<RoomMap.Entry> entries = RoomMap.of(run.desired, run.reconciler.observe().rooms(),
         run.connection.me.serverName());
     Files.createDirectories(out);
     Path json = out.resolve(settings.conferenceId() + "-rooms.json");
@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     long missing = entries.stream().filter(e -> e.roomId().isEmpty()).count();
     output.out().println("Wrote " + entries.size() + " rooms to " + json + " and " + csv
         + (missing > 0 ? " (" + missing + " not created yet: run apply)" : ""));
-    output.out().println(run.requestSummary());
+    output.out().println(run.connection.requestSummary());
     return 0;
   }
 

@@ -35,7 +35,10 @@ final class LiveBot implements BotControl, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveBot.class);
 
   private final Settings settings;
+  /** The people file as read at start; a refresh reads it again. */
+  private final People people;
   private final Connection connection;
+  private final Reconciler reconciler;
   private final LifecycleRunner runner;
   private final Optional<ManagementRoom> room;
   /** One for the bot's life, so an unchanged schedule URL costs a 304 and no parse. */
@@ -55,9 +58,9 @@ final class LiveBot implements BotControl, AutoCloseable {
       Duration pollTimeout) {
     this.settings = settings;
     this.source = ConferenceOptions.source(settings);
-    this.connection = new Connection(settings, err);
-    Reconciler reconciler = new Reconciler(connection.reader(), connection.planner,
-        connection.executor(LOG::debug), settings.conferenceId());
+    this.people = PeopleFiles.load(settings.people());
+    this.connection = new Connection(settings, people, err);
+    this.reconciler = connection.reconciler(LOG::debug);
     Announcer announcer = new Announcer(connection.client, connection.me.userId());
     this.runner = new LifecycleRunner(new RunnerSettings(clock, connection.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
@@ -75,8 +78,7 @@ final class LiveBot implements BotControl, AutoCloseable {
    * starts the timer, the management room and the schedule refresh.
    */
   void start() {
-    var conference = ConferenceOptions.conference(settings, PeopleFiles.load(settings.people()),
-        source);
+    var conference = ConferenceOptions.conference(settings, people, source);
     runner.start(conference);
     room.ifPresent(ManagementRoom::start);
     long every = settings.refreshEvery().toMillis();
@@ -139,9 +141,9 @@ final class LiveBot implements BotControl, AutoCloseable {
    */
   @Override
   public String refresh() {
-    People people = PeopleFiles.load(settings.people());
-    return runner.refresh(ConferenceOptions.conference(settings, people, source),
-        connection.policy(people));
+    People next = PeopleFiles.load(settings.people());
+    return runner.refresh(ConferenceOptions.conference(settings, next, source),
+        connection.policy(next));
   }
 
   /** Where the bot reads its schedule; the web server of the same process shares it. */
@@ -155,7 +157,7 @@ final class LiveBot implements BotControl, AutoCloseable {
     DesiredConference desired = runner.desiredNow();
     return new Verifier(new MembershipReader(connection.client, connection.me.userId()))
         .verify(desired, Connection.seats(runner.policy(), runner.lifecycle().conference(),
-            desired), connection.reader().read(settings.conferenceId()), track)
+            desired), reconciler.observe().rooms(), track)
         .render();
   }
 
@@ -169,11 +171,11 @@ final class LiveBot implements BotControl, AutoCloseable {
     runner.pause();
   }
 
-  /** Stops at once, as a killed process would. For tests. */
-  void kill() {
+  /** Stops at once: no further phase, refresh or command is started. */
+  void stopNow() {
     refresher.shutdownNow();
     room.ifPresent(ManagementRoom::close);
-    runner.kill();
+    runner.stopNow();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.usher.onboard.OnboardingReport;
 import io.usher.schedule.Attendee;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.people.AttendeeListParser;
+import io.usher.schedule.People;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,8 @@ final class OnboardCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Settings settings = options.settings();
     List<Attendee> list = read(attendees);
-    Connection connection = new Connection(settings, output.err());
+    // Onboarding plans no rooms: the people file plays no part in it.
+    Connection connection = new Connection(settings, People.none(), output.err());
     OnboardingSettings onboarding = settings.onboarding();
     connection.client.pace("adminPutUser", onboarding.perSecond());
     connection.client.pace("invite", onboarding.perSecond());

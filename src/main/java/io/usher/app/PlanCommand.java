@@ -1,5 +1,6 @@
 package io.usher.app;
 
+import io.usher.plan.diff.Plan;
 import io.usher.plan.diff.PlanPrinter;
 import io.usher.schedule.ScheduleDiff;
 import java.util.List;
@@ -21,24 +22,25 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reconciliation run = options.reconciliation(output.err());
-    run.conference.notes().forEach(note -> output.out().println("note: " + note));
+    Session run = options.session(output.err());
+    run.inputs.conference().notes().forEach(note -> output.out().println("note: " + note));
     if (options.schedule != null) {
       scheduleChanges(run);
     }
-    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(run.plan));
-    if (!run.plan.isEmpty()) {
-      output.out().println(RateLimitCheck.check(run.connection, run.plan.creates().size()));
+    Plan plan = run.plan();
+    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
+    if (!plan.isEmpty()) {
+      output.out().println(RateLimitCheck.check(run.connection, plan.creates().size()));
     }
-    output.out().println(run.requestSummary());
+    output.out().println(run.connection.requestSummary());
     return 0;
   }
 
   /** With --schedule NEW: what NEW changes against the config's schedule, talk by talk. */
-  private void scheduleChanges(Reconciliation run) {
+  private void scheduleChanges(Session run) {
     Settings original = options.configured();
     var before = ConferenceOptions.load(original.schedule(), Optional.of(original.timeZone()));
-    List<String> lines = ScheduleDiff.lines(before, run.conference);
+    List<String> lines = ScheduleDiff.lines(before, run.inputs.conference());
     output.out().println("Schedule changes (" + original.schedule() + " → "
         + options.schedule + "): " + (lines.isEmpty() ? "none" : ""));
     lines.forEach(output.out()::println);

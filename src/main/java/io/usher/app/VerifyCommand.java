@@ -22,17 +22,17 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reconciliation run = options.reconciliation(output.err());
+    Session run = options.session(output.err());
     Connection connection = run.connection;
     try {
       output.out().print(new Verifier(new MembershipReader(connection.client,
           connection.me.userId())).verify(run.desired, Connection.seats(connection.policy,
-          run.conference, run.desired), run.observed, Optional.ofNullable(track))
-          .render());
+          run.inputs.conference(), run.desired), run.reconciler.observe().rooms(),
+          Optional.ofNullable(track)).render());
     } catch (IllegalArgumentException unknownTrack) {
       throw new BadInputException(unknownTrack.getMessage(), unknownTrack);
     }
-    output.out().println(run.requestSummary());
+    output.out().println(connection.requestSummary());
     return 0;
   }
 }

@@ -1,6 +1,5 @@
 package io.usher.apply;
 
-import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomEvent;
 import io.usher.matrix.StateEvent;
 import io.usher.matrix.SyncResponse;
@@ -28,9 +27,9 @@ public final class ObservedStateReader {
       StateTypes.POWER_LEVELS, StateTypes.SPACE_CHILD, StateTypes.SPACE_PARENT,
       PeopleRecord.TYPE, StateTypes.WIDGET, StateTypes.WIDGET_LAYOUT, StateTypes.CLOSED);
 
-  private final MatrixClient client;
+  private final Homeserver client;
 
-  public ObservedStateReader(MatrixClient client) {
+  public ObservedStateReader(Homeserver client) {
     this.client = client;
   }
 

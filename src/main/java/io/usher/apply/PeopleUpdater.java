@@ -1,6 +1,5 @@
 package io.usher.apply;
 
-import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.plan.Invitee;
 import io.usher.plan.StateTypes;
@@ -15,10 +14,10 @@ import java.util.Optional;
  * retries exactly those.
  */
 final class PeopleUpdater {
-  private final MatrixClient client;
+  private final Homeserver client;
   private final Optional<EmailInvites> emailInvites;
 
-  PeopleUpdater(MatrixClient client, Optional<EmailInvites> emailInvites) {
+  PeopleUpdater(Homeserver client, Optional<EmailInvites> emailInvites) {
     this.client = client;
     this.emailInvites = emailInvites;
   }

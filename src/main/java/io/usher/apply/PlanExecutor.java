@@ -1,14 +1,13 @@
 package io.usher.apply;
 
-import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.StateEvent;
 import io.usher.plan.Html;
 import io.usher.plan.RoomKey;
-import io.usher.plan.SpaceChild;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action.CloseRoom;
 import io.usher.plan.diff.Action.CreateRoom;
+import io.usher.plan.diff.Action.Link;
 import io.usher.plan.diff.Action.LinkChild;
 import io.usher.plan.diff.Action.LinkParent;
 import io.usher.plan.diff.Action.PutState;
@@ -16,7 +15,6 @@ import io.usher.plan.diff.Action.UpdatePeople;
 import io.usher.plan.diff.Action;
 import io.usher.plan.diff.ObservedConference;
 import io.usher.plan.diff.Plan;
-import io.usher.plan.diff.Planner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,8 +35,7 @@ import java.util.function.Consumer;
  * reported and the rest go on; a re-run picks up what is missing.
  */
 public final class PlanExecutor {
-  private final MatrixClient client;
-  private final Planner planner;
+  private final Homeserver client;
   private final String serverName;
   private final String botUserId;
   private final int parallelism;
@@ -50,22 +47,26 @@ public final class PlanExecutor {
    * @param progressSink receives progress lines ({@code done/total, rate, ETA})
    * @param emailInvites how to send e-mail invites, when an identity server is configured
    */
-  public PlanExecutor(MatrixClient client, Planner planner, String serverName, String botUserId,
-      int parallelism, Consumer<String> progressSink, Optional<EmailInvites> emailInvites) {
+  public PlanExecutor(Homeserver client, String serverName, String botUserId, int parallelism,
+      Consumer<String> progressSink, Optional<EmailInvites> emailInvites) {
     this.client = client;
     this.people = new PeopleUpdater(client, emailInvites);
-    this.planner = planner;
     this.serverName = serverName;
     this.botUserId = botUserId;
     this.parallelism = Math.max(1, parallelism);
     this.progressSink = progressSink;
   }
 
-  /** Executes every action; the progress lines' ETA follows the homeserver's rate limits. */
+  /**
+   * Executes every action; the progress lines' ETA follows the homeserver's rate limits. A
+   * failed action is a line in {@link ApplyResult#failures()}, never an exception.
+   *
+   * @param observed the reading the plan was made against: the room ids of existing rooms
+   */
   public ApplyResult execute(Plan plan, ObservedConference observed) {
     Run run = new Run(plan.actions().size());
     observed.rooms().forEach(room -> run.roomIds.put(room.key(), room.roomId()));
-    run.progress.hearing(client, () -> {
+    run.progress.hearing(client::addRateLimitListener, () -> {
       createRooms(plan, run);
       // One room's changes go one after another: concurrent state events in one room fork its
       // DAG, and Synapse's /sync then shows one branch's state (a re-apply would redo the other).
@@ -91,19 +92,13 @@ public final class PlanExecutor {
 
   private void create(RoomCreator creator, CreateRoom create, Run run) {
     List<StateEvent> links = new ArrayList<>();
-    for (SpaceChild child : create.desired().children()) {
-      Optional.ofNullable(run.roomIds.get(child.key())).ifPresentOrElse(
-          id -> links.add(new StateEvent(StateTypes.SPACE_CHILD, id,
-              planner.childContent(child))),
-          () -> run.failures.add(create.room() + ": not listing " + child.key()
+    for (Link link : create.links()) {
+      Optional.ofNullable(run.roomIds.get(link.target())).ifPresentOrElse(
+          id -> links.add(new StateEvent(link.type(), id, link.content())),
+          () -> run.failures.add(create.room() + ": not linking " + link.target()
               + ", which could not be created"));
     }
-    if (create.parentInInitialState()) {
-      RoomKey parent = create.desired().parent().orElseThrow();
-      links.add(new StateEvent(StateTypes.SPACE_PARENT, run.roomIds.get(parent),
-          planner.parentContent()));
-    }
-    String roomId = creator.create(create.desired(), links, run.warnings::add);
+    String roomId = creator.create(create, links, run.warnings::add);
     run.roomIds.put(create.room(), roomId);
     run.created.put(create.room(), roomId);
   }

@@ -1,12 +1,12 @@
 package io.usher.apply;
 
-import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RateLimitListener;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Counts finished steps of a bulk job and reports {@code done/total, rate, ETA} at most twice a
@@ -55,9 +55,14 @@ public final class Progress implements RateLimitListener {
     }
   }
 
-  /** Runs {@code work} while hearing {@code client}'s 429s, so the ETA follows the limit. */
-  public void hearing(MatrixClient client, Runnable work) {
-    Runnable stop = client.addRateLimitListener(this);
+  /**
+   * Runs {@code work} while hearing a client's 429s, so the ETA follows the limit.
+   *
+   * @param listen adds a listener and returns its removal, as
+   *     {@code MatrixClient::addRateLimitListener} does
+   */
+  public void hearing(Function<RateLimitListener, Runnable> listen, Runnable work) {
+    Runnable stop = listen.apply(this);
     try {
       work.run();
     } finally {

@@ -10,17 +10,29 @@ import io.usher.plan.diff.Planner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Brings a conference's rooms, or some of them, to a desired state: read, plan, execute. Used by
- * the long-running bot, which reconciles the rooms a phase changes without reading every room.
+ * The one owner of the observed state: the room ids and state Usher last read of its
+ * conference's rooms. It reads the homeserver (one filtered {@code /sync} for every room, one
+ * {@code GET /rooms/{roomId}/state} per room for a few), plans against what it read and executes
+ * the plan, and is the only place that reading is kept and updated; callers (the command line,
+ * the scheduler, the management room) ask it and keep no copy.
+ *
+ * <p>Safe to call from several threads at once (the scheduler reconciles tracks in parallel):
+ * each call plans against a consistent reading, and the rooms a call creates are added to the
+ * reading under a lock, so no call loses another's room ids. A caller that must not reconcile
+ * one room twice at once (one track's phases) orders its own calls.
  */
 public final class Reconciler {
   private final ObservedStateReader reader;
   private final Planner planner;
   private final PlanExecutor executor;
   private final String conferenceId;
+  private final Object lock = new Object();
+  /** Guarded by {@link #lock}: replaced by a full read, grown by each call's new rooms. */
+  private ObservedConference observed = ObservedConference.empty();
 
   public Reconciler(ObservedStateReader reader, Planner planner, PlanExecutor executor,
       String conferenceId) {
@@ -30,42 +42,113 @@ public final class Reconciler {
     this.conferenceId = conferenceId;
   }
 
-  /** Every managed room and announcement record, from one {@code /sync}. */
+  /**
+   * Reads every managed room and the announcement records with one {@code /sync}, and keeps the
+   * reading.
+   *
+   * @throws io.usher.matrix.MatrixException when the homeserver cannot be read
+   */
   public Snapshot observe() {
-    return reader.snapshot(conferenceId);
-  }
-
-  public Plan plan(DesiredConference desired, ObservedConference observed) {
-    return planner.plan(desired, observed);
-  }
-
-  /** Executes a plan made against {@code observed}; an empty plan sends nothing. */
-  public ApplyResult apply(Plan plan, ObservedConference observed) {
-    if (plan.isEmpty()) {
-      return new ApplyResult(0, Map.of(), List.of(), List.of());
+    Snapshot snapshot = reader.snapshot(conferenceId);
+    synchronized (lock) {
+      observed = snapshot.rooms();
     }
-    return executor.execute(plan, observed);
+    return snapshot;
+  }
+
+  /** What {@code apply} would do now: the plan against a fresh read of every room. */
+  public Plan plan(DesiredConference desired) {
+    return planner.plan(desired, observe().rooms());
   }
 
   /**
-   * Reconciles only the rooms with these keys, after reading their current state (one request
-   * per known room). {@code known} supplies the other rooms' ids for space links; a room it does
-   * not know is created.
+   * Executes a plan made by {@link #plan} against the last reading; an empty plan sends nothing.
+   * A failed action is a line in the result's failures.
    */
-  public ApplyResult reconcileRooms(DesiredConference desired, Set<RoomKey> keys,
-      ObservedConference known) {
+  public ApplyResult apply(Plan plan) {
+    return execute(plan, reading());
+  }
+
+  /**
+   * Reads every room and brings it to {@code desired}.
+   *
+   * @throws io.usher.matrix.MatrixException when the homeserver cannot be read; failures of
+   *     single actions are in the result instead
+   */
+  public Outcome reconcileAll(DesiredConference desired) {
+    observe();
+    return reconcileAsRead(desired);
+  }
+
+  /**
+   * Brings every room to {@code desired} against the last full reading, reading nothing: for
+   * right after {@link #observe()}, so a start costs one {@code /sync}.
+   */
+  public Outcome reconcileAsRead(DesiredConference desired) {
+    ObservedConference read = reading();
+    Plan plan = planner.plan(desired, read);
+    return new Outcome(plan, execute(plan, read));
+  }
+
+  /**
+   * Brings only the rooms with these keys to {@code desired}, after reading their current state
+   * (one request per existing room); a room not read yet is created. Other rooms' ids come from
+   * the last reading, for space links. Rooms of talks gone from the schedule are read too, so a
+   * room closed since then is not closed again.
+   */
+  public ApplyResult reconcileRooms(DesiredConference desired, Set<RoomKey> keys) {
+    ObservedConference known = reading();
     List<ObservedRoom> fresh = new ArrayList<>();
     for (RoomKey key : keys) {
       known.room(key).ifPresent(room -> fresh.add(reader.room(key, room.roomId())));
     }
-    // Rooms of talks gone from the schedule get closed once: read them, so a room closed since
-    // `known` was read is seen closed and not closed again.
     Set<String> talks = desired.talkIds();
     known.rooms().stream().filter(room -> room.key().kind() == RoomKind.TALK
             && !keys.contains(room.key()) && !talks.contains(room.key().id())
             && !Planner.isClosed(room))
         .forEach(room -> fresh.add(reader.room(room.key(), room.roomId())));
-    ObservedConference observed = known.with(fresh);
-    return apply(planner.plan(desired.only(keys), observed), observed);
+    ObservedConference current = known.with(fresh);
+    return execute(planner.plan(desired.only(keys), current), current);
+  }
+
+  /** The room id of a managed room, as last read or created. */
+  public Optional<String> roomId(RoomKey key) {
+    return reading().room(key).map(ObservedRoom::roomId);
+  }
+
+  /** How many managed rooms the last reading holds, with the rooms created since. */
+  public int roomCount() {
+    return reading().rooms().size();
+  }
+
+  private ObservedConference reading() {
+    synchronized (lock) {
+      return observed;
+    }
+  }
+
+  /** Executes a plan made against {@code against}; an empty plan sends nothing. */
+  private ApplyResult execute(Plan plan, ObservedConference against) {
+    if (plan.isEmpty()) {
+      return new ApplyResult(0, Map.of(), List.of(), List.of());
+    }
+    ApplyResult result = executor.execute(plan, against);
+    if (!result.created().isEmpty()) {
+      List<ObservedRoom> created = new ArrayList<>();
+      result.created().forEach((key, id) -> created.add(new ObservedRoom(key, id, Map.of())));
+      synchronized (lock) {
+        observed = observed.with(created);
+      }
+    }
+    return result;
+  }
+
+  /** A plan and what executing it did. */
+  public record Outcome(Plan plan, ApplyResult result) {
+    /** One line: actions, rooms created, failures. */
+    public String summary() {
+      return plan.actions().size() + " actions, " + result.roomsCreated() + " rooms created, "
+          + result.failures().size() + " failed";
+    }
   }
 }

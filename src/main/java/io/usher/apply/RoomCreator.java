@@ -1,7 +1,6 @@
 package io.usher.apply;
 
 import io.usher.matrix.CreateRoomRequest;
-import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RoomVersions;
 import io.usher.matrix.StateEvent;
@@ -11,6 +10,7 @@ import io.usher.plan.Invitee;
 import io.usher.plan.Locator;
 import io.usher.plan.RoomKind;
 import io.usher.plan.StateTypes;
+import io.usher.plan.diff.Action.CreateRoom;
 import io.usher.plan.people.PeopleRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * room is created without the alias and a warning says so.
  */
 final class RoomCreator {
-  private final MatrixClient client;
+  private final Homeserver client;
   private final String serverName;
   private final String botUserId;
   private final boolean creatorInUsers;
@@ -37,16 +37,22 @@ final class RoomCreator {
    * @param creatorInUsers true for room versions before 12, where the creator's power comes from
    *     the power levels' {@code users}; false where the creator's power is implicit (MSC4289)
    */
-  RoomCreator(MatrixClient client, String serverName, String botUserId, boolean creatorInUsers) {
+  RoomCreator(Homeserver client, String serverName, String botUserId, boolean creatorInUsers) {
     this.client = client;
     this.serverName = serverName;
     this.botUserId = botUserId;
     this.creatorInUsers = creatorInUsers;
   }
 
-  /** Creates the room; {@code links} are its space child/parent events, state keys resolved. */
-  String create(DesiredRoom room, List<StateEvent> links, Consumer<String> warnings) {
-    CreateRoomRequest request = request(room, links);
+  /**
+   * Creates the room and returns its id.
+   *
+   * @param links its space child/parent events, state keys resolved to room ids
+   * @throws MatrixException when the homeserver refuses the request
+   */
+  String create(CreateRoom create, List<StateEvent> links, Consumer<String> warnings) {
+    DesiredRoom room = create.desired();
+    CreateRoomRequest request = request(create, links);
     try {
       return client.createRoom(request);
     } catch (MatrixException e) {
@@ -74,7 +80,8 @@ final class RoomCreator {
     }
   }
 
-  CreateRoomRequest request(DesiredRoom room, List<StateEvent> links) {
+  CreateRoomRequest request(CreateRoom create, List<StateEvent> links) {
+    DesiredRoom room = create.desired();
     List<StateEvent> initial = new ArrayList<>();
     for (DesiredStateEvent event : room.state()) {
       // Name and topic travel in createRoom's own fields.
@@ -83,8 +90,7 @@ final class RoomCreator {
       }
     }
     initial.addAll(links);
-    initial.add(new StateEvent(PeopleRecord.TYPE, "",
-        PeopleRecord.initial(room, serverName).content()));
+    initial.add(new StateEvent(PeopleRecord.TYPE, "", create.peopleRecord()));
     List<String> invite = room.localInvitees(serverName).stream().map(Invitee::address)
         .filter(id -> !id.equals(botUserId)).toList();
     Map<String, Object> powerLevels = new TreeMap<>(room.powerLevels().content());

@@ -57,7 +57,7 @@ public final class Onboarding {
     Set<String> existing = new HashSet<>(admin.userIds());
     long start = System.nanoTime();
     Progress progress = new Progress("onboard", "accounts", todo.size(), progressSink);
-    progress.hearing(client, () -> parallel(todo, i -> {
+    progress.hearing(client::addRateLimitListener, () -> parallel(todo, i -> {
       outcomes.set(i, account(attendees.get(i), userId(attendees.get(i)), existing));
       progress.step();
     }));
@@ -142,7 +142,7 @@ public final class Onboarding {
       }
     }
     Progress progress = new Progress("onboard", "space invites", todo.size(), progressSink);
-    progress.hearing(client, () -> parallel(todo, i -> {
+    progress.hearing(client::addRateLimitListener, () -> parallel(todo, i -> {
       AttendeeOutcome outcome = outcomes.get(i);
       try {
         client.invite(space, outcome.userId());

@@ -50,6 +50,7 @@ public final class LifecycleRunner implements AutoCloseable {
   private volatile Policy policy;
   private final Reconciler reconciler;
   private final Announcer announcer;
+  private final PhaseHandler phases;
   private final Consumer<String> operatorLog;
   private final Consumer<PhaseOutcome> outcomes;
   private final QuartzTimer timer;
@@ -58,10 +59,7 @@ public final class LifecycleRunner implements AutoCloseable {
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final RecentErrors errors = new RecentErrors(20);
   private volatile Lifecycle lifecycle;
-  private volatile List<PhaseEvent> phases = List.of();
-  private volatile ObservedConference known = ObservedConference.empty();
   private volatile boolean paused;
-  private volatile boolean killed;
 
   /**
    * @param operatorLog receives lines an organiser should see (skipped announcements, errors):
@@ -76,6 +74,8 @@ public final class LifecycleRunner implements AutoCloseable {
     this.announcer = announcer;
     this.operatorLog = operatorLog;
     this.outcomes = outcomes;
+    this.phases = new PhaseHandler(reconciler, announcer, settings.clock(), settings.lifecycle(),
+        operatorLog, this::error);
     this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue);
     this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
   }
@@ -88,7 +88,7 @@ public final class LifecycleRunner implements AutoCloseable {
       Snapshot snapshot = reconciler.observe();
       announcer.load(snapshot);
       handled.addAll(snapshot.announced());
-      reconcile(snapshot.rooms());
+      phases.report(reconciler.reconcileAsRead(desiredNow()).result());
       handleDue(now());
       timer.sync(pending());
       timer.start();
@@ -124,15 +124,14 @@ public final class LifecycleRunner implements AutoCloseable {
       policy = nextPolicy;
       use(next);
       int notices = new ChangeNotices(settings.clock(), handled::contains)
-          .post(before, lifecycle, this::postReporting);
+          .post(before, lifecycle, phases::postReporting);
       DesiredConference now = desiredNow();
       Map<RoomKey, DesiredRoom> old = was.byKey();
       Set<RoomKey> changed = new HashSet<>();
       now.rooms().stream().filter(room -> !room.equals(old.get(room.key())))
           .forEach(room -> changed.add(room.key()));
-      ApplyResult result = reconciler.reconcileRooms(now, changed, known);
-      report(result);
-      known = withCreated(known, result);
+      ApplyResult result = reconciler.reconcileRooms(now, changed);
+      phases.report(result);
       handleDue(now());
       timer.sync(pending());
       return "schedule changed: " + notices + " change notices, " + changed.size()
@@ -150,34 +149,17 @@ public final class LifecycleRunner implements AutoCloseable {
   public String reconcileAll() {
     lock.lock();
     try {
-      return reconcile(reconciler.observe().rooms());
+      Reconciler.Outcome outcome = reconciler.reconcileAll(desiredNow());
+      phases.report(outcome.result());
+      return outcome.summary();
     } finally {
       lock.unlock();
     }
   }
 
-  /**
-   * Reconciles against a fresh reading. Afterwards {@link #known} serves for room ids only: the
-   * rooms a phase changes are read again before they are planned.
-   */
-  private String reconcile(ObservedConference observed) {
-    Plan plan = reconciler.plan(desiredNow(), observed);
-    ApplyResult result = reconciler.apply(plan, observed);
-    report(result);
-    known = withCreated(observed, result);
-    return plan.actions().size() + " actions, " + result.roomsCreated() + " rooms created, "
-        + result.failures().size() + " failed";
-  }
-
-  private static ObservedConference withCreated(ObservedConference observed, ApplyResult result) {
-    List<ObservedRoom> created = new ArrayList<>();
-    result.created().forEach((key, id) -> created.add(new ObservedRoom(key, id, Map.of())));
-    return created.isEmpty() ? observed : observed.with(created);
-  }
-
   /** What {@code apply} would do now, against a fresh read of the homeserver. */
   public Plan plan() {
-    return reconciler.plan(desiredNow(), reconciler.observe().rooms());
+    return reconciler.plan(desiredNow());
   }
 
   /** Called by the timer: handles what is due, treating {@code firedFor} as reached. */
@@ -192,20 +174,21 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   private void handleDue(Instant now) {
-    if (paused || killed) {
+    if (paused) {
       return;
     }
-    List<PhaseEvent> due = phases.stream()
+    Lifecycle current = lifecycle;
+    List<PhaseEvent> due = current.phases().stream()
         .filter(e -> !e.at().isAfter(now) && !handled.contains(e.recordId())).toList();
     if (due.isEmpty()) {
       return;
     }
-    DesiredConference desired = DesiredState.of(lifecycle.conference(), policy, now);
+    DesiredConference desired = DesiredState.of(current.conference(), policy, now);
     Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
     due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
     List<Future<?>> running = new ArrayList<>();
     byTrack.values().forEach(events -> running.add(tracks.submit(
-        () -> events.forEach(e -> handle(e, desired)))));
+        () -> handleInOrder(events, current, desired))));
     for (Future<?> future : running) {
       try {
         future.get();
@@ -218,82 +201,22 @@ public final class LifecycleRunner implements AutoCloseable {
     }
   }
 
-  private void handle(PhaseEvent event, DesiredConference desired) {
-    Instant started = now();
-    String status = "failed";
-    try {
-      Set<RoomKey> changed = lifecycle.roomsChangedBy(event);
-      if (!changed.isEmpty()) {
-        alive();
-        ApplyResult result = reconciler.reconcileRooms(desired, changed, known);
-        report(result);
-        known = withCreated(known, result);
-      }
-      Duration late = Duration.between(event.at(), started);
-      if (late.compareTo(settings.lifecycle().grace()) > 0) {
-        status = "skipped";
-        operatorLog.accept("Skipped the " + describe(event) + ": it was due at " + event.at()
-            + ", " + minutes(late) + " ago, more than the grace of "
-            + minutes(settings.lifecycle().grace()));
-      } else {
-        for (Announcement announcement : lifecycle.announcements(event)) {
-          post(announcement);
-        }
-        status = "sent";
-      }
-      alive();
-      String recorded = status;
-      roomId(lifecycle.talkRoom(event.talk())).ifPresent(
-          room -> announcer.record(room, event.recordId(), recorded, now()));
-    } catch (RuntimeException e) {
-      if (killed) {
+  /** One track's due phases, in order; a shutdown stops between two. */
+  private void handleInOrder(List<PhaseEvent> events, Lifecycle current,
+      DesiredConference desired) {
+    for (PhaseEvent event : events) {
+      if (tracks.isShutdown()) {
         return;
       }
-      status = "failed";
-      error(describe(event) + ": " + e.getMessage());
+      PhaseOutcome outcome = phases.handle(event, current, desired);
+      if (tracks.isShutdown() && !outcome.status().equals("sent")) {
+        // Cut short by a shutdown: not failed, not done. The record on the homeserver (or its
+        // absence) tells the next start what to catch up.
+        return;
+      }
+      handled.add(event.recordId());
+      outcomes.accept(outcome);
     }
-    handled.add(event.recordId());
-    outcomes.accept(new PhaseOutcome(event, started, now(), status));
-  }
-
-  private void post(Announcement announcement) {
-    alive();
-    String roomId = roomId(announcement.room()).orElseThrow(() -> new IllegalStateException(
-        announcement.room() + " does not exist on the homeserver"));
-    announcer.post(announcement, roomId);
-  }
-
-  private void postReporting(Announcement announcement) {
-    try {
-      post(announcement);
-    } catch (RuntimeException e) {
-      error("notice in " + announcement.room() + ": " + e.getMessage());
-    }
-  }
-
-  /** Stands for a killed process: nothing more reaches the homeserver. */
-  private void alive() {
-    if (killed) {
-      throw new IllegalStateException("killed");
-    }
-  }
-
-  private Optional<String> roomId(RoomKey key) {
-    return known.room(key).map(ObservedRoom::roomId);
-  }
-
-  private String describe(PhaseEvent event) {
-    String title = lifecycle.talk(event.talk()).map(t -> "“" + t.title() + "”").orElse("");
-    return event.phase().id().replace('_', ' ') + " of talk " + event.talk() + " " + title;
-  }
-
-  private static String minutes(Duration duration) {
-    long seconds = duration.toSeconds();
-    return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
-  }
-
-  private void report(ApplyResult result) {
-    result.failures().forEach(this::error);
   }
 
   private void error(String message) {
@@ -303,10 +226,8 @@ public final class LifecycleRunner implements AutoCloseable {
 
   private void use(Conference conference) {
     Instant now = now();
-    lifecycle = new Lifecycle(conference,
-        DesiredState.of(conference, policy, now), policy,
+    lifecycle = new Lifecycle(conference, DesiredState.of(conference, policy, now), policy,
         settings.lifecycle());
-    phases = lifecycle.phases();
   }
 
   /** The desired state of the current schedule at the clock's now. */
@@ -319,7 +240,7 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   private List<PhaseEvent> pending() {
-    return phases.stream().filter(e -> !handled.contains(e.recordId())).toList();
+    return lifecycle.phases().stream().filter(e -> !handled.contains(e.recordId())).toList();
   }
 
   /** Stops handling phases until {@link #resume()}; jobs keep their times. */
@@ -349,13 +270,8 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   public LifecycleStatus status() {
-    return new LifecycleStatus(lifecycle.conference().source(), known.rooms().size(),
+    return new LifecycleStatus(lifecycle.conference().source(), reconciler.roomCount(),
         timer.jobCount(), paused, handled.size(), upcoming(Optional.empty(), 5), errors.last(5));
-  }
-
-  /** Whether a Quartz job is scheduled for this phase's talk and phase. */
-  public boolean isScheduled(PhaseEvent event) {
-    return timer.hasJob(event.jobName());
   }
 
   /** The policy in force. */
@@ -367,9 +283,11 @@ public final class LifecycleRunner implements AutoCloseable {
     return lifecycle;
   }
 
-  /** Stops at once, as a crash would: no job finishes, nothing more is sent. For tests. */
-  public void kill() {
-    killed = true;
+  /**
+   * Stops at once: the timer fires nothing more and the tracks' threads are interrupted, so no
+   * further phase is started; a request in flight may still complete, as in a crash.
+   */
+  public void stopNow() {
     timer.shutdown(false);
     tracks.shutdownNow();
   }

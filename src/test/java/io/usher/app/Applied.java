@@ -1,25 +1,32 @@
 package io.usher.app;
 
 import io.usher.apply.ApplyResult;
+import io.usher.plan.diff.Plan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * One {@code usher apply} of a config, as the command does it, for {@code at}.
+ * One {@code usher plan} or {@code usher apply} of a config, as the commands do it, for
+ * {@code at}.
  *
- * @param result null when the plan was empty
+ * @param result null when the plan was not applied (empty, or only planned)
  */
-record Applied(Reconciliation run, ApplyResult result) {
+record Applied(Session run, Plan plan, ApplyResult result) {
 
-  static Applied apply(Path config, Instant at) throws Exception {
+  /** Reads the config's inputs once, connects, and plans against a fresh read. */
+  static Applied planned(Path config, Instant at) throws Exception {
     Settings settings = new ConfigLoader().load(config);
-    Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
-        new PrintWriter(new StringWriter()), at);
-    ApplyResult result = run.plan.isEmpty() ? null
-        : run.executor(new PrintWriter(new StringWriter())).execute(run.plan, run.observed);
-    return new Applied(run, result);
+    Session run = Session.open(Inputs.read(settings), new PrintWriter(new StringWriter()), at);
+    return new Applied(run, run.plan(), null);
+  }
+
+  /** Plans as {@link #planned} does, then executes the plan. */
+  static Applied apply(Path config, Instant at) throws Exception {
+    Applied planned = planned(config, at);
+    return new Applied(planned.run, planned.plan,
+        planned.plan.isEmpty() ? null : planned.run.reconciler.apply(planned.plan));
   }
 
   long invites() {

@@ -63,14 +63,13 @@ class ApplyBench {
     figure("apply wall seconds: %.1f", seconds);
     figure("apply rooms per second: %.1f", rooms / seconds);
 
-    Settings settings = new ConfigLoader().load(config);
     start = System.nanoTime();
-    Reconciliation restart = new Reconciliation(settings, ConferenceOptions.conference(settings),
-        new PrintWriter(new StringWriter()), before);
+    Applied restart = Applied.planned(config, before);
     seconds = (System.nanoTime() - start) / 1e9;
-    figure("restart requests (start until ready): %d", restart.connection.client.stats().total());
+    figure("restart requests (start until ready): %d",
+        restart.run().connection.client.stats().total());
     figure("restart seconds: %.1f", seconds);
-    figure("restart plan actions: %d", restart.plan.actions().size());
+    figure("restart plan actions: %d", restart.plan().actions().size());
 
     Applied again = Applied.apply(config, before);
     figure("re-apply requests: %d", again.run().connection.client.stats().total());

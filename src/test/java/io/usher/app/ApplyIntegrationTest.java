@@ -41,11 +41,8 @@ class ApplyIntegrationTest {
     return "it" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static Reconciliation reconcile(Path config) throws Exception {
-    Settings settings = new ConfigLoader().load(config);
-    Conference conference = ConferenceOptions.conference(settings);
-    return new Reconciliation(settings, conference, new PrintWriter(new StringWriter()),
-        java.time.Instant.parse("2026-03-01T00:00:00Z"));
+  private static Applied reconcile(Path config) throws Exception {
+    return Applied.planned(config, java.time.Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   private static String roomOf(String alias) {
@@ -123,11 +120,11 @@ class ApplyIntegrationTest {
         .hasSize(19).first().asString()
         .isEqualTo("kind,track_id,track,talk_id,title,room_id,alias,matrix_to,widgets");
 
-    Reconciliation again = reconcile(config);
-    assertThat(again.plan.actions()).isEmpty();
-    assertThat(again.observed.rooms()).hasSize(18);
-    assertThat(again.connection.client.stats().writes()).isZero();
-    assertThat(again.connection.client.stats().total()).isEqualTo(2);
+    Applied again = reconcile(config);
+    assertThat(again.plan().actions()).isEmpty();
+    assertThat(again.run().reconciler.roomCount()).isEqualTo(18);
+    assertThat(again.run().connection.client.stats().writes()).isZero();
+    assertThat(again.run().connection.client.stats().total()).isEqualTo(2);
   }
 
   @Test
@@ -137,14 +134,13 @@ class ApplyIntegrationTest {
         "Squatter", null, null, null, null, null, null));
     Path config = config(conf);
 
-    Reconciliation first = reconcile(config);
-    var result = first.executor(new PrintWriter(new StringWriter())).execute(first.plan,
-        first.observed);
+    Applied first = reconcile(config);
+    var result = first.run().reconciler.apply(first.plan());
     assertThat(result.failures()).isEmpty();
     assertThat(result.warnings()).singleElement().asString()
         .contains("#" + conf + "-keynotes:localhost belongs to another room");
     assertThat(result.roomsCreated()).isEqualTo(18);
 
-    assertThat(reconcile(config).plan.actions()).isEmpty();
+    assertThat(reconcile(config).plan().actions()).isEmpty();
   }
 }

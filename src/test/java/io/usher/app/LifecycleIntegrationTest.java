@@ -68,7 +68,7 @@ class LifecycleIntegrationTest {
     Instant killAt = first.plus(Duration.ofMinutes(30));
     await().atMost(Duration.ofSeconds(60)).until(() -> fixture.outcomes.stream()
         .anyMatch(o -> !o.event().at().isBefore(killAt)));
-    bot.kill();
+    bot.stopNow();
     Thread.sleep(2_500); // 5 minutes of conference time with no bot
     LiveBot again = fixture.start(clock);
     try {

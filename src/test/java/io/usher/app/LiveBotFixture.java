@@ -45,7 +45,7 @@ final class LiveBotFixture {
   }
 
   ObservedConference rooms() {
-    return new ObservedStateReader(reader).read(conferenceId);
+    return new ObservedStateReader(io.usher.apply.Homeserver.of(reader)).read(conferenceId);
   }
 
   /** A room's id; the rooms are read once (a /sync of every room the bot is in is slow). */

@@ -94,7 +94,7 @@ class PeopleIntegrationTest {
     assertThat(power(track)).containsEntry("@pcora:localhost", 50);
 
     Applied second = apply(config(conf, HEADER + DANA + CORA));
-    assertThat(second.run().plan.actions()).isEmpty();
+    assertThat(second.plan().actions()).isEmpty();
     assertThat(second.invites()).isZero();
 
     Applied third = apply(config(conf, HEADER + DANA + CORA + BRUNO));
@@ -112,7 +112,7 @@ class PeopleIntegrationTest {
     assertThat(power(track)).doesNotContainKey("@pcora:localhost")
         .containsEntry("@admin:localhost", 100);
     assertThat(power(backstage)).doesNotContainKey("@pcora:localhost");
-    assertThat(apply(config(conf, HEADER + DANA + BRUNO)).run().plan.actions()).isEmpty();
+    assertThat(apply(config(conf, HEADER + DANA + BRUNO)).plan().actions()).isEmpty();
 
     dana.join(talk201);
     bruno.join(roomOf(conf, "keynotes-backstage"));
@@ -176,11 +176,10 @@ class PeopleIntegrationTest {
   }
 
   private VerifyReport verify(Path config) throws Exception {
-    Settings settings = new ConfigLoader().load(config);
-    Reconciliation run = new Reconciliation(settings, ConferenceOptions.conference(settings),
-        new PrintWriter(new StringWriter()), Instant.parse("2026-03-01T00:00:00Z"));
+    Session run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
     return new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(run.connection.client,
         run.connection.me.userId())).verify(run.desired, Connection.seats(run.connection.policy,
-        run.conference, run.desired), run.observed, java.util.Optional.empty());
+        run.inputs.conference(), run.desired), run.reconciler.observe().rooms(),
+        java.util.Optional.empty());
   }
 }

@@ -35,7 +35,8 @@ class RateLimitCheckIntegrationTest {
       text = text.replace("homeserver:\n", "homeserver:\n  lift_own_rate_limits: true\n");
     }
     Files.writeString(config, text);
-    return new Connection(new ConfigLoader().load(config), new PrintWriter(new StringWriter()));
+    return new Connection(new ConfigLoader().load(config), io.usher.schedule.People.none(),
+        new PrintWriter(new StringWriter()));
   }
 
   @Test

@@ -103,7 +103,7 @@ class ScheduleEditIntegrationTest {
         .as("free in the initial state: its space existed").containsEntry("canonical", true);
 
     Applied third = Applied.apply(config, at);
-    assertThat(third.run().plan.actions()).isEmpty();
+    assertThat(third.plan().actions()).isEmpty();
     assertThat(third.run().connection.client.stats().writes()).isZero();
   }
 

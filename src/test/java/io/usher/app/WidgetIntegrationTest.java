@@ -100,13 +100,13 @@ class WidgetIntegrationTest {
         .containsEntry("name", "Questions");
 
     Applied again = apply(config, at);
-    assertThat(again.run().plan.actions()).isEmpty();
+    assertThat(again.plan().actions()).isEmpty();
     assertThat(again.run().connection.client.stats().writes()).isZero();
 
     Applied moved = apply(config(conf, SharedSchedules.example(),
         "https://cdn.example.org/{track}/index.m3u8", "Europe/Brussels"), at);
     assertThat(moved.result().failures()).isEmpty();
-    assertThat(moved.run().plan.actions()).allSatisfy(action ->
+    assertThat(moved.plan().actions()).allSatisfy(action ->
         assertThat(((Action.PutState) action).stateKey()).isIn("usher-livestream", "usher-video"));
     assertThat((String) widget(track, "usher-livestream").get("url"))
         .contains("cdn.example.org%2Freal-time-communications%2Findex.m3u8");
@@ -116,7 +116,7 @@ class WidgetIntegrationTest {
             "usher-livestream", "usher-schedule");
     assertThat(apply(config(conf, SharedSchedules.example(),
         "https://cdn.example.org/{track}/index.m3u8", "Europe/Brussels"), at)
-        .run().plan.actions()).isEmpty();
+        .plan().actions()).isEmpty();
   }
 
   private static String say(MatrixClient user, String room, String body) {

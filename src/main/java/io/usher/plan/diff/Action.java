@@ -21,13 +21,37 @@ public sealed interface Action
    * are created in earlier waves.
    *
    * @param wave 0 for rooms that are not spaces, else 1 + the highest wave of its new children
-   * @param parentInInitialState its parent space exists already, so its {@code m.space.parent}
-   *     goes into the initial state instead of a {@link LinkParent} after creation
+   * @param links the space links of its initial state: a space's {@code m.space.child} for each
+   *     child, and {@code m.space.parent} when its parent space exists already
+   * @param peopleRecord the content of its {@link PeopleRecord#TYPE} state event: the power it
+   *     grants and the invitees the createRoom request invites
    */
-  record CreateRoom(DesiredRoom desired, int wave, boolean parentInInitialState) implements Action {
+  record CreateRoom(DesiredRoom desired, int wave, List<Link> links,
+      Map<String, Object> peopleRecord) implements Action {
+    public CreateRoom {
+      links = List.copyOf(links);
+      peopleRecord = Map.copyOf(peopleRecord);
+    }
+
     @Override
     public RoomKey room() {
       return desired.key();
+    }
+
+    /** Whether its {@code m.space.parent} travels in its initial state. */
+    public boolean parentInInitialState() {
+      return links.stream().anyMatch(link -> link.type().equals(StateTypes.SPACE_PARENT));
+    }
+  }
+
+  /**
+   * A space link in a new room's initial state: a state event of {@code type}
+   * ({@link StateTypes#SPACE_CHILD} or {@link StateTypes#SPACE_PARENT}) whose state key is the
+   * room id of {@code target}, known once the target exists.
+   */
+  record Link(String type, RoomKey target, Map<String, Object> content) {
+    public Link {
+      content = Map.copyOf(content);
     }
   }
 

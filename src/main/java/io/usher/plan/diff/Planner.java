@@ -10,9 +10,11 @@ import io.usher.plan.Slugs;
 import io.usher.plan.SpaceChild;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action.CreateRoom;
+import io.usher.plan.diff.Action.Link;
 import io.usher.plan.diff.Action.LinkChild;
 import io.usher.plan.diff.Action.LinkParent;
 import io.usher.plan.diff.Action.PutState;
+import io.usher.plan.people.PeopleRecord;
 import io.usher.plan.widgets.Widgets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,10 +69,8 @@ public final class Planner {
       int wave = 1 + room.children().stream()
           .mapToInt(child -> waves.getOrDefault(child.key(), -1)).max().orElse(-1);
       waves.put(room.key(), wave);
-      boolean parentExists = room.parent().flatMap(observed::room).isPresent();
-      // m.space.parent only when it is free, in the initial state of a room whose space
-      // exists: the space's m.space.child places the room, and one request per room is the goal.
-      creates.add(new CreateRoom(room, wave, parentExists));
+      creates.add(new CreateRoom(room, wave, links(room, observed),
+          PeopleRecord.initial(room, serverName).content()));
     }
     creates.sort(Comparator.comparingInt(CreateRoom::wave));
     List<Action> actions = new ArrayList<>(creates);
@@ -118,6 +118,20 @@ public final class Planner {
     return rooms.entrySet().stream().map(e -> e.getKey() + " keeps power in " + e.getValue()
         + (e.getValue() == 1 ? " room" : " rooms") + " though no role or config entry gives it"
         + " (people.demote_unlisted: true removes it)").toList();
+  }
+
+  /**
+   * A new room's space links: a space lists each child; {@code m.space.parent} only when it is
+   * free, in the initial state of a room whose space exists (the space's {@code m.space.child}
+   * places the room, and one request per room is the goal).
+   */
+  private List<Link> links(DesiredRoom room, ObservedConference observed) {
+    List<Link> links = new ArrayList<>();
+    room.children().forEach(child ->
+        links.add(new Link(StateTypes.SPACE_CHILD, child.key(), childContent(child))));
+    room.parent().filter(parent -> observed.room(parent).isPresent()).ifPresent(parent ->
+        links.add(new Link(StateTypes.SPACE_PARENT, parent, parentContent())));
+    return links;
   }
 
   /**

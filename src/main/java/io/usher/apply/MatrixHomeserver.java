@@ -1,0 +1,71 @@
+package io.usher.apply;
+
+import io.usher.matrix.CreateRoomRequest;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RateLimitListener;
+import io.usher.matrix.RoomEvent;
+import io.usher.matrix.SyncResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link Homeserver} through the bot's {@link MatrixClient}: each call one request. */
+final class MatrixHomeserver implements Homeserver {
+  private final MatrixClient client;
+
+  MatrixHomeserver(MatrixClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public String createRoom(CreateRoomRequest request) {
+    return client.createRoom(request);
+  }
+
+  @Override
+  public Optional<String> resolveAlias(String alias) {
+    return client.resolveAlias(alias);
+  }
+
+  @Override
+  public Optional<Map<String, Object>> getState(String roomId, String type, String stateKey) {
+    return client.getState(roomId, type, stateKey);
+  }
+
+  @Override
+  public String putState(String roomId, String type, String stateKey,
+      Map<String, Object> content) {
+    return client.putState(roomId, type, stateKey, content);
+  }
+
+  @Override
+  public void invite(String roomId, String userId) {
+    client.invite(roomId, userId);
+  }
+
+  @Override
+  public String sendNotice(String roomId, String txnId, String body, String html) {
+    return client.sendNotice(roomId, txnId, body, html);
+  }
+
+  @Override
+  public List<RoomEvent> roomState(String roomId) {
+    return client.roomState(roomId);
+  }
+
+  @Override
+  public SyncResponse sync(String filterJson, String since, Duration timeout) {
+    return client.sync(filterJson, since, timeout);
+  }
+
+  @Override
+  public String defaultRoomVersion() {
+    return client.defaultRoomVersion();
+  }
+
+  @Override
+  public Runnable addRateLimitListener(RateLimitListener listener) {
+    return client.addRateLimitListener(listener);
+  }
+}
