@@ -13,7 +13,7 @@ import java.util.List;
 final class Phases {
   private Phases() {}
 
-  /** {@code phase} of a talk titled {@code title} in schedule track {@code track}, at {@code at}. */
+  /** {@code phase} of a talk titled {@code title}, in track {@code track}, at {@code at}. */
   static UpcomingPhase upcoming(Phase phase, String title, String track, String trackId,
       Instant at) {
     Talk talk = new Talk(new TalkId(title.toLowerCase().replace(' ', '-')), "", title, "", track,
