@@ -2,7 +2,6 @@ package io.usher.commands;
 
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
-import io.usher.matrix.RoomEvent;
 import io.usher.matrix.RoomVersions;
 import io.usher.matrix.SyncResponse;
 import io.usher.plan.Html;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,9 +25,8 @@ public final class ManagementRoom implements AutoCloseable {
   public static final int REQUIRED_LEVEL = 50;
 
   private final MatrixClient client;
-  private final String botUserId;
   private final String roomId;
-  private final Commands commands;
+  private final Inbox inbox;
   private final Duration pollTimeout;
   private final Consumer<String> log;
   private final AtomicLong sent = new AtomicLong();
@@ -45,9 +42,8 @@ public final class ManagementRoom implements AutoCloseable {
   public ManagementRoom(MatrixClient client, String botUserId, String roomId, BotControl control,
       ZoneId zone, Duration pollTimeout, Consumer<String> log) {
     this.client = client;
-    this.botUserId = botUserId;
     this.roomId = roomId;
-    this.commands = new Commands(control, zone);
+    this.inbox = new Inbox(botUserId, roomId, new Commands(control, zone), log);
     this.pollTimeout = pollTimeout;
     this.log = log;
   }
@@ -80,6 +76,7 @@ public final class ManagementRoom implements AutoCloseable {
 
   /** Starts listening on a daemon thread; commands sent from now on are answered. */
   public void start() {
+    // Messages sent before now are not acted on: this first sync only finds where now is.
     String since = client.sync(filter(), null, Duration.ZERO).nextBatch();
     running = true;
     listener = new Thread(() -> listen(since), "usher-management-room");
@@ -103,8 +100,7 @@ public final class ManagementRoom implements AutoCloseable {
       try {
         SyncResponse sync = client.sync(filter(), since, pollTimeout);
         since = sync.nextBatch();
-        Optional.ofNullable(sync.joined().get(roomId))
-            .ifPresent(room -> room.timeline().forEach(this::handle));
+        inbox.commands(sync).forEach(this::handle);
       } catch (RuntimeException e) {
         if (running) {
           log.accept("management room: " + e.getMessage());
@@ -113,31 +109,13 @@ public final class ManagementRoom implements AutoCloseable {
     }
   }
 
-  private void handle(RoomEvent event) {
-    // Notices are what bots send: never acting on one keeps two bots from talking in a loop.
-    if (!running || !"m.room.message".equals(event.type()) || event.sender().equals(botUserId)
-        || "m.notice".equals(event.text("msgtype")) || !Commands.isCommand(event.text("body"))) {
+  private void handle(Inbox.Command command) {
+    if (!running) {
       return;
     }
-    long level = PowerCheck.levelOf(event.sender(), client.roomState(roomId));
-    String reply;
-    if (level < REQUIRED_LEVEL) {
-      reply = "Sorry " + event.sender() + ", only members with power level " + REQUIRED_LEVEL
-          + " or more in this room can give me commands (you have " + level + ").";
-      log.accept("refused a command from " + event.sender() + " (power level " + level + ")");
-    } else {
-      log.accept(event.sender() + ": " + event.text("body").strip());
-      reply = answer(event.text("body"));
-    }
-    client.sendNotice(roomId, "usher.reply." + event.eventId(), reply, html(reply));
-  }
-
-  private String answer(String body) {
-    try {
-      return commands.handle(body);
-    } catch (RuntimeException e) {
-      return "That failed: " + e.getMessage();
-    }
+    long level = PowerCheck.levelOf(command.sender(), client.roomState(roomId));
+    String reply = inbox.reply(command, level);
+    client.sendNotice(roomId, "usher.reply." + command.eventId(), reply, html(reply));
   }
 
   private static String html(String text) {
