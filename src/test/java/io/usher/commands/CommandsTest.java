@@ -3,9 +3,9 @@ package io.usher.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.usher.plan.LifecycleStatus;
-import io.usher.plan.Phase;
-import io.usher.plan.Plan;
+import io.usher.lifecycle.LifecycleStatus;
+import io.usher.lifecycle.Phase;
+import io.usher.plan.diff.Plan;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.usher.commands;
 
-import io.usher.plan.LifecycleStatus;
-import io.usher.plan.Plan;
-import io.usher.plan.UpcomingPhase;
+import io.usher.lifecycle.LifecycleStatus;
+import io.usher.lifecycle.UpcomingPhase;
+import io.usher.plan.diff.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.usher.commands;
 
-import io.usher.plan.Phase;
-import io.usher.plan.PhaseEvent;
-import io.usher.plan.UpcomingPhase;
+import io.usher.lifecycle.Phase;
+import io.usher.lifecycle.PhaseEvent;
+import io.usher.lifecycle.UpcomingPhase;
 import io.usher.schedule.Talk;
 import io.usher.schedule.TalkId;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
-import io.usher.plan.Announcement;
+import io.usher.lifecycle.Announcement;
+import io.usher.lifecycle.Lifecycle;
+import io.usher.lifecycle.LifecyclePolicy;
+import io.usher.lifecycle.Phase;
+import io.usher.lifecycle.PhaseEvent;
 import io.usher.plan.DesiredState;
-import io.usher.plan.Lifecycle;
-import io.usher.plan.LifecyclePolicy;
-import io.usher.plan.Phase;
-import io.usher.plan.PhaseEvent;
 import io.usher.plan.Policy;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
