@@ -30,7 +30,7 @@ class ArchitectureTest {
 
   @Test
   void parsersUseTheModelAndParsingLibrariesOnly() {
-    onlyDependsOn("io.usher.schedule.pentabarf", "io.usher.schedule", "javax.xml.stream..",
+    onlyDependsOn("io.usher.schedule.frab", "io.usher.schedule", "javax.xml.stream..",
         "com.fasterxml.jackson..", "net.fortuna.ical4j..");
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import io.usher.SharedSchedules;
 import io.usher.plan.Action.UpdatePeople;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfParser;
 import io.usher.schedule.people.PeopleFileParser;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

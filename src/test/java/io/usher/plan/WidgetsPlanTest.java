@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.SharedSchedules;
 import io.usher.plan.Action.PutState;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import io.usher.TestSchedule.TestTalk;
 import io.usher.plan.DesiredState;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import io.usher.schedule.Conference;
 import io.usher.schedule.Person;

@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
