@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * durations {@code H:MM} or {@code HH:MM}, persons carry {@code public_name} or {@code name}.
  * JSON has no useful line numbers; errors name the source and the event id.
  */
-public final class FrabJsonParser {
+public final class FrabJsonParser implements ScheduleParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Optional<ZoneId> fallbackZone;
 
@@ -39,6 +40,7 @@ public final class FrabJsonParser {
    * @throws ScheduleException for malformed JSON, a missing {@code schedule.conference}, and
    *     missing or malformed event fields
    */
+  @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
     JsonNode root;
     try {

@@ -3,6 +3,7 @@ package io.usher.schedule.frab;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import javax.xml.stream.XMLStreamReader;
  * next calendar day. Only the direct children of {@code <event>} are read, so the
  * {@code <title>} of a {@code <link>} never overwrites the event's.
  */
-public final class PentabarfParser {
+public final class PentabarfParser implements ScheduleParser {
   private final Optional<ZoneId> fallbackZone;
 
   /** @param fallbackZone the zone for files without {@code time_zone_name}; empty for none */
@@ -64,6 +65,7 @@ public final class PentabarfParser {
    *
    * @throws ScheduleException as {@link #parse(Path)}
    */
+  @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
     XMLStreamReader reader = null;
     try {

@@ -3,6 +3,7 @@ package io.usher.schedule.ical;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleProblem;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
@@ -42,7 +43,7 @@ import net.fortuna.ical4j.model.Property;
  * {@code #2}, {@code #3}... suffix in file order, so every event stays; an empty
  * {@code SUMMARY} becomes {@value #UNTITLED}.
  */
-public final class IcalParser {
+public final class IcalParser implements ScheduleParser {
   static final int DEFAULT_MINUTES = 30;
   static final String UNTITLED = "(untitled)";
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -60,6 +61,7 @@ public final class IcalParser {
    * @throws ScheduleException for unparseable iCalendar (with its line) and events whose
    *     times cannot be read
    */
+  @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
     Calendar calendar;
     try {
