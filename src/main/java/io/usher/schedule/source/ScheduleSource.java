@@ -3,6 +3,7 @@ package io.usher.schedule.source;
 import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.SourceLocation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public final class ScheduleSource {
 
   private Conference parse(byte[] body, String location) throws ScheduleException {
     parses++;
-    return formats.parse(body, location);
+    return formats.parse(new ByteArrayInputStream(body), location);
   }
 
   private Request request(String location, Good good) {
