@@ -29,12 +29,6 @@ public record Conference(
     notes = List.copyOf(notes);
   }
 
-  /** A conference with nothing left out. */
-  public Conference(String title, String acronym, ZoneId timeZone, List<Day> days,
-      List<Talk> talks, String source) {
-    this(title, acronym, timeZone, days, talks, source, List.of());
-  }
-
   /** Names of the schedule rooms that hold at least one talk, in order of first appearance. */
   public Set<String> roomsWithTalks() {
     Set<String> rooms = new LinkedHashSet<>();

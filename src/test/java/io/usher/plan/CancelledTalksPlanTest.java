@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
-import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +26,11 @@ class CancelledTalksPlanTest {
 
   @Test
   void aCancelledTalksRoomIsClosedOnceAndAPartialPlanClosesNothingElse() throws Exception {
-    Conference full = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference full = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     List<ObservedRoom> homeserver = PlannerTest.homeserverMatching(planner, desired(full));
     Conference without201 = new Conference(full.title(), full.acronym(), full.timeZone(),
         full.days(), full.talks().stream().filter(t -> !t.id().value().equals("201")).toList(),
-        full.source());
+        full.source(), List.of());
     DesiredConference desired = desired(without201);
 
     List<Action> actions = planner.plan(desired, ObservedConference.of("ex", homeserver))

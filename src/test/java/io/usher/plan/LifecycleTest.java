@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
 import io.usher.schedule.Conference;
-import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,8 @@ class LifecycleTest {
     for (TestTalk talk : talks) {
       schedule.add(talk);
     }
-    Conference conference = new PentabarfParser(Optional.empty())
-        .parse(schedule.write(dir.resolve("s.xml")));
+    Conference conference = PentabarfFiles.parse(Optional.empty(),
+        schedule.write(dir.resolve("s.xml")));
     return new Lifecycle(conference, DesiredState.of(conference, POLICY, S), POLICY, policy);
   }
 

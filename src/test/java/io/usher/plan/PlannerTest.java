@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
-import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ class PlannerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     desired = DesiredState.of(c, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
         List.of("@org:localhost"), List.of(), 50), BEFORE);
   }
@@ -90,7 +90,7 @@ class PlannerTest {
   @Test
   void changedTopicAndNewOrganiserAreUpdatedKeepingTheBotsOwnPower() throws Exception {
     List<ObservedRoom> before = homeserverMatching(desired);
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     DesiredConference changed = DesiredState.of(c, new Policy("ex", "", "localhost",
         TrackGrouping.TRACK, List.of("@org:localhost", "@new:localhost"), List.of(), 50), BEFORE);
     Plan plan = planner.plan(changed, ObservedConference.of("ex", before));

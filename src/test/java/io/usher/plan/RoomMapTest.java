@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
-import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +45,7 @@ class RoomMapTest {
 
   @Test
   void roomsNotCreatedYetHaveNoRoomId() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     DesiredConference desired = DesiredState.of(c, DesiredStateTest.POLICY, PlannerTest.BEFORE);
     assertThat(RoomMap.of(desired, ObservedConference.empty(), "example.org"))
         .allSatisfy(e -> assertThat(e.roomId()).isEmpty());

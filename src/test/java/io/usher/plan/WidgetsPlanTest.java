@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.SharedSchedules;
 import io.usher.plan.Action.PutState;
 import io.usher.schedule.Conference;
-import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class WidgetsPlanTest {
   final Planner planner = new Planner("localhost", BOT);
 
   static DesiredConference desired(WidgetPolicy widgets) throws Exception {
-    Conference conference = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference conference = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     return DesiredState.of(conference, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
         List.of("@org:localhost"), List.of(), 50, PeoplePolicy.none(), widgets), BEFORE);
   }

@@ -6,10 +6,7 @@ import io.usher.schedule.ScheduleException;
 import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -46,24 +43,10 @@ public final class PentabarfParser implements ScheduleParser {
   }
 
   /**
-   * Parses and validates a file.
+   * Parses and validates a Pentabarf XML stream; {@code source} names it in errors.
    *
-   * @throws ScheduleException naming the file, the line and the reason, for unreadable or
+   * @throws ScheduleException naming the source, the line and the reason, for unreadable or
    *     malformed XML, missing or malformed fields and invalid events
-   */
-  public Conference parse(Path file) throws ScheduleException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
-    } catch (IOException e) {
-      throw new ScheduleException(new SourceLocation(file.toString(), 0),
-          "cannot read schedule: " + e.getMessage());
-    }
-  }
-
-  /**
-   * Parses and validates a stream; {@code source} names it in errors.
-   *
-   * @throws ScheduleException as {@link #parse(Path)}
    */
   @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
