@@ -58,7 +58,7 @@ public final class FrabJsonParser implements ScheduleParser {
       throw new ScheduleException(new SourceLocation(source, 0),
           "expected a frab/pretalx schedule.json with schedule.conference");
     }
-    PentabarfParser.Document document = new PentabarfParser.Document(source);
+    RawSchedule document = new RawSchedule(source);
     for (String field : new String[] {"title", "acronym", "time_zone_name", "day_change"}) {
       if (conference.path(field).isTextual()) {
         document.conference.put(field, conference.path(field).asText().strip());
@@ -71,7 +71,7 @@ public final class FrabJsonParser implements ScheduleParser {
     return new ScheduleValidator().validate(parsed);
   }
 
-  private static void readDay(JsonNode day, PentabarfParser.Document document)
+  private static void readDay(JsonNode day, RawSchedule document)
       throws ScheduleException {
     LocalDate date;
     try {
