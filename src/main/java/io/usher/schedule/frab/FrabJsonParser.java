@@ -26,7 +26,8 @@ import java.util.Optional;
  * JSON has no useful line numbers; errors name the source and the event id.
  */
 public final class FrabJsonParser implements ScheduleParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // An instance field, not a static one: an ObjectMapper's configuration is mutable state.
+  private final ObjectMapper mapper = new ObjectMapper();
   private final Optional<ZoneId> fallbackZone;
 
   /** @param fallbackZone the zone for files without {@code time_zone_name}; empty for none */
@@ -35,16 +36,19 @@ public final class FrabJsonParser implements ScheduleParser {
   }
 
   /**
-   * Parses and validates a stream; {@code source} names it in errors.
+   * Parses and validates a frab/pretalx {@code schedule.json} stream; {@code source} names it in
+   * errors. Times as in {@link PentabarfParser}: an event's {@code date} with its offset wins,
+   * else the day's {@code date} plus {@code start} in {@code time_zone_name} or the fallback zone.
    *
-   * @throws ScheduleException for malformed JSON, a missing {@code schedule.conference}, and
-   *     missing or malformed event fields
+   * @throws ScheduleException for malformed JSON (with its line), a missing
+   *     {@code schedule.conference}, a day's {@code date} that is not {@code YYYY-MM-DD}, and
+   *     missing or malformed event fields (line 0, naming the event id)
    */
   @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
     JsonNode root;
     try {
-      root = JSON.readTree(in);
+      root = mapper.readTree(in);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ScheduleException(new SourceLocation(source, line),
