@@ -23,8 +23,10 @@ import javax.xml.stream.XMLStreamReader;
  * almost no real file validates). Times: an event's own {@code <date>} (ISO-8601 with offset)
  * wins; otherwise its day's date plus {@code <start>} in the file's {@code <time_zone_name>}, else
  * in the fallback zone the organiser configured, with starts before {@code <day_change>} on the
- * next calendar day. Only the direct children of {@code <event>} are read, so the
- * {@code <title>} of a {@code <link>} never overwrites the event's.
+ * next calendar day; {@code <duration>} is {@code H:MM}, {@code HH:MM} or {@code HH:MM:SS}.
+ * Cancelled events (by {@code state}, {@code status}, {@code type} or a title starting
+ * "Cancelled") are left out, with a note. Only the direct children of {@code <event>} are read,
+ * so the {@code <title>} of a {@code <link>} never overwrites the event's.
  */
 public final class PentabarfParser implements ScheduleParser {
   private final Optional<ZoneId> fallbackZone;
