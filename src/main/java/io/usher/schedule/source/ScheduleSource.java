@@ -25,9 +25,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Loads a schedule from a file path or an http(s) URL and parses it, whatever its format
- * ({@link ScheduleFormats}). Keep one per process: it remembers the last good schedule of each
- * URL.
+ * Loads a schedule from a file path or an http(s) URL and parses it with its
+ * {@link ScheduleParser} ({@link ScheduleFormats}: whatever the format). Keep one per process:
+ * it remembers the last good schedule of each URL.
  *
  * <p>URLs: the configured request headers (a pretalx token, say) go with every request, and a
  * conditional GET ({@code If-None-Match}, {@code If-Modified-Since}) makes an unchanged
@@ -70,6 +70,7 @@ public final class ScheduleSource {
 
   /**
    * @param location a file path or an {@code http://} / {@code https://} URL
+   * @return the conference as the parser read it (the same instance after a 304)
    * @throws ScheduleException when it cannot be read or parsed, or a URL fails and there is no
    *     good copy
    */
