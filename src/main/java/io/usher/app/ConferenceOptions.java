@@ -3,6 +3,7 @@ package io.usher.app;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.source.ScheduleFormats;
 import io.usher.schedule.source.ScheduleSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ final class ConferenceOptions {
    * {@code conference.schedule_cache}; falling back to that copy is logged as a warning.
    */
   static ScheduleSource source(Settings settings) {
-    return new ScheduleSource(new OkHttpClient(), Optional.of(settings.timeZone()),
+    return new ScheduleSource(new OkHttpClient(),
+        new ScheduleFormats(Optional.of(settings.timeZone())),
         settings.scheduleHeaders(), Optional.of(settings.scheduleCache()), LOG::warn);
   }
 

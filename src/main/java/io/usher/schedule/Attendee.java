@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record Attendee(String name, String email, String registrationCode,
     SourceLocation location) {
+  /**
+   * Text is stripped; a null name or code becomes empty.
+   *
+   * @throws NullPointerException without an e-mail address or a location
+   */
   public Attendee {
     name = Objects.requireNonNullElse(name, "").strip();
     email = Objects.requireNonNull(email, "email").strip();

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A conference as read from one schedule: its days and its talks in schedule order.
  *
- * @param title the conference title ({@code <conference><title>})
+ * @param title the conference title (Pentabarf/frab {@code <conference><title>}, iCalendar
+ *     {@code X-WR-CALNAME})
  * @param acronym the schedule's acronym, may be empty
  * @param timeZone the zone the schedule's local times are in (file's {@code time_zone_name}, else
  *     the organiser's configured zone)
@@ -20,6 +21,11 @@ public record Conference(
     String title, String acronym, ZoneId timeZone, List<Day> days, List<Talk> talks, String source,
     List<ScheduleProblem> notes) {
 
+  /**
+   * Title and acronym are stripped, a null one becomes empty; the lists are copied.
+   *
+   * @throws NullPointerException without a time zone
+   */
   public Conference {
     title = Objects.requireNonNullElse(title, "").strip();
     acronym = Objects.requireNonNullElse(acronym, "").strip();
@@ -27,12 +33,6 @@ public record Conference(
     days = List.copyOf(days);
     talks = List.copyOf(talks);
     notes = List.copyOf(notes);
-  }
-
-  /** A conference with nothing left out. */
-  public Conference(String title, String acronym, ZoneId timeZone, List<Day> days,
-      List<Talk> talks, String source) {
-    this(title, acronym, timeZone, days, talks, source, List.of());
   }
 
   /** Names of the schedule rooms that hold at least one talk, in order of first appearance. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param source the file it was read from, for reports
  */
 public record People(List<PersonEntry> entries, String source) {
+  /** The entries are copied. */
   public People {
     entries = List.copyOf(entries);
   }

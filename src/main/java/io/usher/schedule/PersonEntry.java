@@ -21,6 +21,11 @@ public record PersonEntry(String person, String name, Optional<String> matrixId,
     Optional<String> email, Optional<Role> role, String track, String talk,
     SourceLocation location) {
 
+  /**
+   * Text fields are stripped, a null one becomes empty.
+   *
+   * @throws NullPointerException when an optional field or the location is null
+   */
   public PersonEntry {
     person = Objects.requireNonNullElse(person, "").strip();
     name = Objects.requireNonNullElse(name, "").strip();

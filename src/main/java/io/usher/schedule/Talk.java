@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One scheduled event of the conference (a Pentabarf/frab {@code <event>}).
+ * One scheduled event of the conference: a Pentabarf XML {@code <event>}, an event of a frab
+ * {@code schedule.json}, or an iCalendar {@code VEVENT} (RFC 5545).
  *
  * @param id the schedule's event id, the talk's identity across schedule edits
  * @param slug the schedule's slug, may be empty
@@ -32,6 +33,11 @@ public record Talk(
     List<Person> persons,
     SourceLocation location) {
 
+  /**
+   * Text fields are stripped, a null one becomes empty (the abstract is kept as given).
+   *
+   * @throws NullPointerException without an id, a start or a duration
+   */
   public Talk {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(start, "start");

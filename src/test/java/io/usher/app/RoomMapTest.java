@@ -11,7 +11,7 @@ import io.usher.plan.diff.ObservedConference;
 import io.usher.plan.diff.Planner;
 import io.usher.plan.diff.PlannerTest;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,7 @@ class RoomMapTest {
 
   @Test
   void roomsNotCreatedYetHaveNoRoomId() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     DesiredConference desired = DesiredState.of(c, DesiredStateTest.POLICY, PlannerTest.BEFORE);
     assertThat(RoomMap.of(desired, ObservedConference.empty(), "example.org"))
         .allSatisfy(e -> assertThat(e.roomId()).isEmpty());

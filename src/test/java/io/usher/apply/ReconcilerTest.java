@@ -140,7 +140,7 @@ class ReconcilerTest {
 
     static Conference conference(List<Talk> talks) {
       return new Conference("Test", "test", ZoneOffset.UTC, List.of(new Day(1,
-          LocalDate.of(2026, 3, 14))), talks, "test.xml");
+          LocalDate.of(2026, 3, 14))), talks, "test.xml", List.of());
     }
   }
 }

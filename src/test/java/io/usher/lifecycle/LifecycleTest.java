@@ -10,7 +10,7 @@ import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +32,8 @@ class LifecycleTest {
     for (TestTalk talk : talks) {
       schedule.add(talk);
     }
-    Conference conference = new PentabarfParser(Optional.empty())
-        .parse(schedule.write(dir.resolve("s.xml")));
+    Conference conference = PentabarfFiles.parse(Optional.empty(),
+        schedule.write(dir.resolve("s.xml")));
     return new Lifecycle(conference, DesiredState.of(conference, POLICY, S), POLICY, policy);
   }
 

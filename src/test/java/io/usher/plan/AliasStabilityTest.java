@@ -2,10 +2,10 @@ package io.usher.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usher.TestSchedule.TestTalk;
 import io.usher.TestSchedule;
+import io.usher.TestSchedule.TestTalk;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,8 @@ class AliasStabilityTest {
   }
 
   private Map<RoomKey, String> aliases(TestSchedule schedule, String name) throws Exception {
-    Conference conference = new PentabarfParser(Optional.empty())
-        .parse(schedule.write(dir.resolve(name)));
+    Conference conference = PentabarfFiles.parse(Optional.empty(),
+        schedule.write(dir.resolve(name)));
     return DesiredState.of(conference, POLICY, Instant.EPOCH).rooms().stream()
         .collect(Collectors.toMap(DesiredRoom::key, DesiredRoom::aliasLocalpart));
   }

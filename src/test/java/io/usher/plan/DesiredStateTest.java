@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +23,8 @@ public class DesiredStateTest {
       List.of("@org:example.org"), List.of("@mod:example.org"), 50);
 
   public static Conference fosdem2021() throws Exception {
-    return new PentabarfParser(Optional.of(ZoneId.of("Europe/Brussels")))
-        .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2021));
+    return PentabarfFiles.parse(Optional.of(ZoneId.of("Europe/Brussels")),
+        SharedSchedules.path(SharedSchedules.FOSDEM_2021));
   }
 
   private static Map<RoomKind, Long> countByKind(DesiredConference desired) {
@@ -77,8 +77,8 @@ public class DesiredStateTest {
   @Test
   void aliasesAreUniqueAndSafeForEveryRealRoomName() throws Exception {
     for (String file : List.of(SharedSchedules.FOSDEM_2021, SharedSchedules.FOSDEM_2025)) {
-      Conference c = new PentabarfParser(Optional.of(ZoneId.of("Europe/Brussels")))
-          .parse(SharedSchedules.path(file));
+      Conference c = PentabarfFiles.parse(Optional.of(ZoneId.of("Europe/Brussels")),
+          SharedSchedules.path(file));
       for (TrackGrouping grouping : TrackGrouping.values()) {
         Policy policy = new Policy("conf", "", "example.org", grouping, List.of(), List.of(), 50);
         List<String> aliases = DesiredState.of(c, policy, BEFORE).rooms().stream()
@@ -100,8 +100,8 @@ public class DesiredStateTest {
 
   @Test
   void trackStreamsFromTheRoomMostOfItsTalksAreIn() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty())
-        .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2025));
+    Conference c = PentabarfFiles.parse(Optional.empty(),
+        SharedSchedules.path(SharedSchedules.FOSDEM_2025));
     Policy policy = new Policy("c", "", "example.org", TrackGrouping.TRACK, List.of(), List.of(),
         50);
     Map<String, PlannedTrack> tracks = DesiredState.of(c, policy, BEFORE).tracks().stream()
@@ -116,7 +116,7 @@ public class DesiredStateTest {
 
   @Test
   void exampleScheduleRoomsHaveTopicsInTheConferenceZoneAndPowerLevels() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     DesiredConference desired = DesiredState.of(c, new Policy("ex", "", "localhost",
         TrackGrouping.TRACK, List.of("@org:localhost"), List.of("@mod:localhost"), 50), BEFORE);
     DesiredRoom talk = desired.room(new RoomKey(RoomKind.TALK, "ex", "302")).orElseThrow();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.TestSchedule.TestTalk;
 import io.usher.TestSchedule;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,8 @@ class ScheduleDiffTest {
   }
 
   Conference parse(TestSchedule schedule, String name) throws Exception {
-    return new PentabarfParser(Optional.of(ZoneId.of("UTC")))
-        .parse(schedule.write(dir.resolve(name)));
+    return PentabarfFiles.parse(Optional.of(ZoneId.of("UTC")),
+        schedule.write(dir.resolve(name)));
   }
 
   @Test

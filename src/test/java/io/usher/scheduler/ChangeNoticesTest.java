@@ -13,7 +13,7 @@ import io.usher.plan.DesiredState;
 import io.usher.plan.Policy;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,8 +50,8 @@ final class ChangeNoticesTest {
   }
 
   Lifecycle lifecycle(TestSchedule version, String name) throws Exception {
-    Conference conference = new PentabarfParser(Optional.empty())
-        .parse(version.write(dir.resolve(name)));
+    Conference conference = PentabarfFiles.parse(Optional.empty(),
+        version.write(dir.resolve(name)));
     return new Lifecycle(conference, DesiredState.of(conference, POLICY, START), POLICY,
         LifecyclePolicy.defaults());
   }

@@ -17,7 +17,7 @@ import io.usher.TestSchedule.TestTalk;
 import io.usher.plan.DesiredState;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class WidgetBrowserTest {
         .add(talk("305", "Tomorrow's talk", "Open Media", "K.4.401", 24 * 60, "Eve"))
         .add(talk("666", XSS, "Security", "H.2215", -5, "<script>alert(2)</script>"))
         .write(dir.resolve("schedule.xml"));
-    Conference conference = new PentabarfParser(Optional.of(ZoneId.of("UTC"))).parse(file);
+    Conference conference = PentabarfFiles.parse(Optional.of(ZoneId.of("UTC")), file);
     WidgetSchedule schedule = new WidgetSchedule(conference,
         DesiredState.tracks(conference, TrackGrouping.TRACK));
     clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));

@@ -3,6 +3,7 @@ package io.usher.schedule.ical;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleProblem;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
@@ -42,7 +43,7 @@ import net.fortuna.ical4j.model.Property;
  * {@code #2}, {@code #3}... suffix in file order, so every event stays; an empty
  * {@code SUMMARY} becomes {@value #UNTITLED}.
  */
-public final class IcalParser {
+public final class IcalParser implements ScheduleParser {
   static final int DEFAULT_MINUTES = 30;
   static final String UNTITLED = "(untitled)";
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -55,23 +56,18 @@ public final class IcalParser {
   }
 
   /**
-   * Parses and validates a stream; {@code source} names it in errors.
+   * Parses and validates an iCalendar (RFC 5545) stream; {@code source} names it in errors.
+   * The conference's zone is {@code X-WR-TIMEZONE}, else the first event's {@code TZID}, else
+   * the fallback zone, else UTC; its days are the distinct local dates of its talks.
    *
-   * @throws ScheduleException for unparseable iCalendar (with its line) and events whose
-   *     times cannot be read
+   * @throws ScheduleException for unparseable iCalendar (with its line), events without
+   *     {@code DTSTART} and times that cannot be read (line 0: iCal4j keeps no event lines)
    */
+  @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
-    Calendar calendar;
-    try {
-      calendar = new CalendarBuilder().build(in);
-    } catch (ParserException e) {
-      throw new ScheduleException(new SourceLocation(source, e.getLineNo()),
-          "malformed iCalendar: " + e.getMessage());
-    } catch (IOException e) {
-      throw new ScheduleException(new SourceLocation(source, 0),
-          "cannot read schedule: " + e.getMessage());
-    }
-    Optional<ZoneId> declared = text(calendar.getProperty("X-WR-TIMEZONE")).flatMap(IcalParser::zone);
+    Calendar calendar = calendar(in, source);
+    Optional<ZoneId> declared = text(calendar.getProperty("X-WR-TIMEZONE"))
+        .flatMap(IcalParser::zone);
     List<Component> events = calendar.getComponents().stream()
         .filter(c -> c.getName().equals(Component.VEVENT)).map(c -> (Component) c).toList();
     ZoneId zone = declared.or(() -> events.stream().map(e -> tzid(e, Property.DTSTART))
@@ -89,13 +85,28 @@ public final class IcalParser {
         talks.add(talk);
       }
     }
+    String title = text(calendar.getProperty("X-WR-CALNAME")).orElse(source);
+    return new ScheduleValidator().validate(new Conference(title, "", zone, days(talks, zone),
+        talks, source, notes));
+  }
+
+  private static Calendar calendar(InputStream in, String source) throws ScheduleException {
+    try {
+      return new CalendarBuilder().build(in);
+    } catch (ParserException e) {
+      throw new ScheduleException(new SourceLocation(source, e.getLineNo()),
+          "malformed iCalendar: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ScheduleException(new SourceLocation(source, 0),
+          "cannot read schedule: " + e.getMessage());
+    }
+  }
+
+  /** One day for each local date that has a talk, numbered from 1 in date order. */
+  private static List<Day> days(List<Talk> talks, ZoneId zone) {
     List<LocalDate> dates = talks.stream().map(t -> LocalDate.ofInstant(t.start(), zone))
         .distinct().sorted().toList();
-    List<Day> days = IntStream.range(0, dates.size())
-        .mapToObj(i -> new Day(i + 1, dates.get(i))).toList();
-    String title = text(calendar.getProperty("X-WR-CALNAME")).orElse(source);
-    return new ScheduleValidator().validate(new Conference(title, "", zone, days, talks, source,
-        notes));
+    return IntStream.range(0, dates.size()).mapToObj(i -> new Day(i + 1, dates.get(i))).toList();
   }
 
   private static Talk talk(Component event, String source, Optional<ZoneId> floatingZone,

@@ -22,38 +22,22 @@ import java.util.Locale;
  * column, whose order then wins). Rows without a valid e-mail address are errors with their line.
  */
 public final class AttendeeListParser {
+  /**
+   * Reads a registration list file (UTF-8, tab-separated).
+   *
+   * @return the attendees in file order, each with its file and line
+   * @throws ScheduleException listing every row whose e-mail is not an address, with its line,
+   *     or saying the file cannot be read
+   */
   public List<Attendee> parse(Path file) throws ScheduleException {
     String source = file.toString();
     List<Attendee> out = new ArrayList<>();
     List<ScheduleProblem> problems = new ArrayList<>();
-    CsvMapper mapper = new CsvMapper();
-    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-    mapper.enable(CsvParser.Feature.TRIM_SPACES);
     CsvSchema tsv = CsvSchema.emptySchema().withColumnSeparator('\t').withoutQuoteChar();
     try (Reader reader = Files.newBufferedReader(file);
-        MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).with(tsv)
+        MappingIterator<List<String>> rows = mapper().readerForListOf(String.class).with(tsv)
             .readValues(reader)) {
-      int[] columns = {0, 1, 2};
-      boolean first = true;
-      while (rows.hasNextValue()) {
-        List<String> row = rows.nextValue();
-        SourceLocation where = new SourceLocation(source,
-            rows.getParser().currentTokenLocation().getLineNr());
-        if (first && isHeader(row)) {
-          columns = columns(row);
-          first = false;
-          continue;
-        }
-        first = false;
-        String email = cell(row, columns[1]);
-        if (!EntryReader.EMAIL.matcher(email).matches()) {
-          problems.add(new ScheduleProblem(where, "'" + email + "' is not an e-mail address"
-              + " (expected name, e-mail, registration code separated by tabs)"));
-          continue;
-        }
-        out.add(new Attendee(cell(row, columns[0]), email, cell(row, columns[2]), where));
-      }
+      read(rows, source, out, problems);
     } catch (IOException e) {
       problems.add(new ScheduleProblem(new SourceLocation(source, 0),
           "cannot read the registration list: " + e.getMessage()));
@@ -62,6 +46,38 @@ public final class AttendeeListParser {
       throw new ScheduleException(problems);
     }
     return out;
+  }
+
+  private static CsvMapper mapper() {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    mapper.enable(CsvParser.Feature.TRIM_SPACES);
+    return mapper;
+  }
+
+  private static void read(MappingIterator<List<String>> rows, String source, List<Attendee> out,
+      List<ScheduleProblem> problems) throws IOException {
+    int[] columns = {0, 1, 2};
+    boolean first = true;
+    while (rows.hasNextValue()) {
+      List<String> row = rows.nextValue();
+      SourceLocation where = new SourceLocation(source,
+          rows.getParser().currentTokenLocation().getLineNr());
+      if (first && isHeader(row)) {
+        columns = columns(row);
+        first = false;
+        continue;
+      }
+      first = false;
+      String email = cell(row, columns[1]);
+      if (!EntryReader.EMAIL.matcher(email).matches()) {
+        problems.add(new ScheduleProblem(where, "'" + email + "' is not an e-mail address"
+            + " (expected name, e-mail, registration code separated by tabs)"));
+        continue;
+      }
+      out.add(new Attendee(cell(row, columns[0]), email, cell(row, columns[2]), where));
+    }
   }
 
   private static boolean isHeader(List<String> row) {

@@ -37,7 +37,12 @@ import java.util.Map;
 public final class PeopleFileParser {
   private final EntryReader entries = new EntryReader();
 
-  /** Reads a file; the format comes from its extension, else its content. */
+  /**
+   * Reads a people file (UTF-8); the format comes from its extension ({@code .csv},
+   * {@code .yaml}, {@code .yml}), else its content.
+   *
+   * @throws ScheduleException as {@link #parse(String, String)}, or when the file cannot be read
+   */
   public People parse(Path file) throws ScheduleException {
     String text;
     try {
@@ -49,7 +54,15 @@ public final class PeopleFileParser {
     return parse(text, file.toString());
   }
 
-  /** Reads a people file's text; {@code source} names it in errors. */
+  /**
+   * Reads a people file's text; {@code source} names it in errors, and its extension, if any,
+   * says CSV or YAML.
+   *
+   * @return the entries in file order, one per role
+   * @throws ScheduleException listing every problem with its line: unknown columns or keys,
+   *     malformed CSV or YAML, Matrix ids and e-mail addresses that are not, unknown roles, a
+   *     role without exactly one of track and talk, an entry naming nobody
+   */
   public People parse(String text, String source) throws ScheduleException {
     List<ScheduleProblem> problems = new ArrayList<>();
     List<PersonEntry> out = isYaml(text, source)

@@ -2,7 +2,9 @@ package io.usher.schedule.source;
 
 import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.SourceLocation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +25,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Loads a schedule from a file path or an http(s) URL and parses it, whatever its format
- * ({@link ScheduleFormats}). Keep one per process: it remembers the last good schedule of each
- * URL.
+ * Loads a schedule from a file path or an http(s) URL and parses it with its
+ * {@link ScheduleParser} ({@link ScheduleFormats}: whatever the format). Keep one per process:
+ * it remembers the last good schedule of each URL.
  *
  * <p>URLs: the configured request headers (a pretalx token, say) go with every request, and a
  * conditional GET ({@code If-None-Match}, {@code If-Modified-Since}) makes an unchanged
@@ -35,27 +37,32 @@ import okhttp3.Response;
  */
 public final class ScheduleSource {
   private final OkHttpClient http;
-  private final ScheduleFormats formats;
+  private final ScheduleParser parser;
   private final Map<String, String> headers;
   private final Optional<Path> cacheDir;
   private final Consumer<String> warnings;
   private Good last;
-  private int parses;
 
-  /** @param fallbackZone the organiser's zone for schedules that name none */
+  /**
+   * A source without request headers, copies on disk or warnings, for any format
+   * ({@link ScheduleFormats}).
+   *
+   * @param fallbackZone the organiser's zone for schedules that name none
+   */
   public ScheduleSource(OkHttpClient http, Optional<ZoneId> fallbackZone) {
-    this(http, fallbackZone, Map.of(), Optional.empty(), warning -> { });
+    this(http, new ScheduleFormats(fallbackZone), Map.of(), Optional.empty(), warning -> { });
   }
 
   /**
+   * @param parser reads what was loaded; {@link ScheduleFormats} for any supported format
    * @param headers sent with every request (never logged: they may hold tokens)
    * @param cacheDir where the last good copy of each URL is kept; empty for memory only
    * @param warnings told when a failing URL is replaced by the last good copy
    */
-  public ScheduleSource(OkHttpClient http, Optional<ZoneId> fallbackZone,
-      Map<String, String> headers, Optional<Path> cacheDir, Consumer<String> warnings) {
+  public ScheduleSource(OkHttpClient http, ScheduleParser parser, Map<String, String> headers,
+      Optional<Path> cacheDir, Consumer<String> warnings) {
     this.http = http;
-    this.formats = new ScheduleFormats(fallbackZone);
+    this.parser = parser;
     this.headers = Map.copyOf(headers);
     this.cacheDir = cacheDir;
     this.warnings = warnings;
@@ -63,6 +70,7 @@ public final class ScheduleSource {
 
   /**
    * @param location a file path or an {@code http://} / {@code https://} URL
+   * @return the conference as the parser read it (the same instance after a 304)
    * @throws ScheduleException when it cannot be read or parsed, or a URL fails and there is no
    *     good copy
    */
@@ -95,14 +103,8 @@ public final class ScheduleSource {
     }
   }
 
-  /** How many schedules were parsed: a 304 or a fallback to memory parses nothing. */
-  public synchronized int parses() {
-    return parses;
-  }
-
   private Conference parse(byte[] body, String location) throws ScheduleException {
-    parses++;
-    return formats.parse(body, location);
+    return parser.parse(new ByteArrayInputStream(body), location);
   }
 
   private Request request(String location, Good good) {

@@ -11,7 +11,7 @@ import io.usher.plan.RoomKind;
 import io.usher.plan.StateTypes;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +33,11 @@ class CancelledTalksPlanTest {
 
   @Test
   void aCancelledTalksRoomIsClosedOnceAndAPartialPlanClosesNothingElse() throws Exception {
-    Conference full = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference full = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     List<ObservedRoom> homeserver = PlannerTest.homeserverMatching(planner, desired(full));
     Conference without201 = new Conference(full.title(), full.acronym(), full.timeZone(),
         full.days(), full.talks().stream().filter(t -> !t.id().value().equals("201")).toList(),
-        full.source());
+        full.source(), List.of());
     DesiredConference desired = desired(without201);
 
     List<Action> actions = planner.plan(desired, ObservedConference.of("ex", homeserver))

@@ -13,7 +13,7 @@ import io.usher.plan.StateTypes;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.people.PeopleRecord;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public class PlannerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     desired = DesiredState.of(c, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
         List.of("@org:localhost"), List.of(), 50), BEFORE);
   }
@@ -99,7 +99,7 @@ public class PlannerTest {
   @Test
   void changedTopicAndNewOrganiserAreUpdatedKeepingTheBotsOwnPower() throws Exception {
     List<ObservedRoom> before = homeserverMatching(desired);
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     DesiredConference changed = DesiredState.of(c, new Policy("ex", "", "localhost",
         TrackGrouping.TRACK, List.of("@org:localhost", "@new:localhost"), List.of(), 50), BEFORE);
     Plan plan = planner.plan(changed, ObservedConference.of("ex", before));

@@ -22,7 +22,7 @@ import io.usher.plan.diff.PlannerTest;
 import io.usher.plan.diff.StateSlot;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import io.usher.schedule.people.PeopleFileParser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class PeoplePlanTest {
   final Planner planner = new Planner("localhost", "@bot:localhost");
 
   PeoplePlanTest() throws Exception {
-    conference = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    conference = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
   }
 
   private DesiredConference desired(String peopleCsv, boolean email, List<String> organisers)

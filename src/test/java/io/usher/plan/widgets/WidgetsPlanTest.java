@@ -21,7 +21,7 @@ import io.usher.plan.diff.PlannerTest;
 import io.usher.plan.diff.StateSlot;
 import io.usher.plan.people.PeoplePolicy;
 import io.usher.schedule.Conference;
-import io.usher.schedule.pentabarf.PentabarfParser;
+import io.usher.schedule.frab.PentabarfFiles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class WidgetsPlanTest {
   final Planner planner = new Planner("localhost", BOT);
 
   static DesiredConference desired(WidgetPolicy widgets) throws Exception {
-    Conference conference = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference conference = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     return DesiredState.of(conference, new Policy("ex", "", "localhost", TrackGrouping.TRACK,
         List.of("@org:localhost"), List.of(), 50, PeoplePolicy.none(), widgets), BEFORE);
   }

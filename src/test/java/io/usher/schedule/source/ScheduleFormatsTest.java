@@ -7,10 +7,18 @@ import io.usher.SharedSchedules;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Person;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.Talk;
+import io.usher.schedule.frab.FrabJsonParser;
+import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.ical.IcalParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +29,17 @@ import org.junit.jupiter.api.Test;
 /** Every real schedule in ../shared/schedules, in every format, read into one model. */
 class ScheduleFormatsTest {
   static Conference parse(String name, String zone) throws Exception {
-    return new ScheduleFormats(Optional.of(ZoneId.of(zone)))
-        .parse(Files.readAllBytes(SharedSchedules.path(name)), name);
+    return parse(Optional.of(ZoneId.of(zone)), Files.readAllBytes(SharedSchedules.path(name)),
+        name);
+  }
+
+  static Conference parse(Optional<ZoneId> zone, byte[] content, String source)
+      throws ScheduleException {
+    return new ScheduleFormats(zone).parse(new ByteArrayInputStream(content), source);
+  }
+
+  static Conference parseText(String text, String source) throws ScheduleException {
+    return parse(Optional.empty(), text.getBytes(StandardCharsets.UTF_8), source);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -105,8 +122,7 @@ class ScheduleFormatsTest {
           <title>elsewhere</title></event>
         </room></day></schedule>
         """;
-    Conference conference = new ScheduleFormats(Optional.empty())
-        .parse(xml.getBytes(StandardCharsets.UTF_8), "s.xml");
+    Conference conference = parseText(xml, "s.xml");
     assertThat(new io.usher.schedule.ScheduleValidator().warnings(conference))
         .extracting(Object::toString).containsExactly(
             "s.xml:5: event 2 overlaps event 1 in room A by 15 min",
@@ -124,8 +140,7 @@ class ScheduleFormatsTest {
           <title>Kept</title></event>
         </room></day></schedule>
         """;
-    Conference conference = new ScheduleFormats(Optional.empty())
-        .parse(xml.getBytes(StandardCharsets.UTF_8), "s.xml");
+    Conference conference = parseText(xml, "s.xml");
     assertThat(conference.talks()).extracting(t -> t.id().value()).containsExactly("2");
     assertThat(conference.notes()).extracting(Object::toString).containsExactly(
         "s.xml:3: event 1 \"CANCELLED: Lost talk\" is cancelled: skipped (its room is closed)");
@@ -134,16 +149,14 @@ class ScheduleFormatsTest {
         "BEGIN:VEVENT", "UID:x", "DTSTART:20260201T100000Z", "SUMMARY:Gone", "LOCATION:A",
         "STATUS:CANCELLED", "END:VEVENT", "BEGIN:VEVENT", "UID:y", "DTSTART:20260201T110000Z",
         "SUMMARY:Here", "LOCATION:A", "END:VEVENT", "END:VCALENDAR", "");
-    Conference calendar = new ScheduleFormats(Optional.empty())
-        .parse(ics.getBytes(StandardCharsets.UTF_8), "s.ics");
+    Conference calendar = parseText(ics, "s.ics");
     assertThat(calendar.talks()).extracting(t -> t.id().value()).containsExactly("y");
     assertThat(calendar.notes()).singleElement().asString().contains("event x \"Gone\" is"
         + " cancelled (STATUS:CANCELLED)");
 
     String misplaced = xml.replace("<duration>00:30</duration><room>A</room>",
         "<duration>00:30</duration><room>Z</room>");
-    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty())
-        .parse(misplaced.getBytes(StandardCharsets.UTF_8), "s.xml"))
+    assertThatThrownBy(() -> parseText(misplaced, "s.xml"))
         .isInstanceOf(ScheduleException.class)
         .hasMessageContaining("s.xml:5: event 2: <room> 'Z' is not one of the schedule's rooms"
             + " (expected one of [A])");
@@ -152,12 +165,65 @@ class ScheduleFormatsTest {
   @Test
   void theFormatIsTakenFromTheContentNotTheName() throws Exception {
     byte[] json = Files.readAllBytes(SharedSchedules.path("ccc-camp-2019_frab_schedule.json"));
-    Conference conference = new ScheduleFormats(Optional.of(ZoneId.of("UTC")))
-        .parse(json, "https://pretalx.example.org/schedule/export/");
+    Conference conference = parse(Optional.of(ZoneId.of("UTC")), json,
+        "https://pretalx.example.org/schedule/export/");
     assertThat(conference.talks()).hasSize(79);
-    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty())
-        .parse("# notes\n".getBytes(StandardCharsets.UTF_8), "notes.xml"))
+    assertThatThrownBy(() -> parseText("# notes\n", "notes.xml"))
         .isInstanceOf(ScheduleException.class)
         .hasMessageContaining("notes.xml:1: not a schedule");
+  }
+
+  @Test
+  void theParserIsChosenFromTheFirstBytes() throws Exception {
+    ScheduleFormats formats = new ScheduleFormats(Optional.empty());
+    assertThat(parserFor(formats, "<?xml version=\"1.0\"?>\n<schedule/>"))
+        .isInstanceOf(PentabarfParser.class);
+    assertThat(parserFor(formats, "\uFEFF \r\n<schedule>")).as("after a BOM and blank lines")
+        .isInstanceOf(PentabarfParser.class);
+    assertThat(parserFor(formats, "\n\t{\"schedule\": {}}")).isInstanceOf(FrabJsonParser.class);
+    assertThat(parserFor(formats, "BEGIN:VCALENDAR\r\n")).isInstanceOf(IcalParser.class);
+    assertThat(parserFor(formats, "begin:vcalendar\r\n")).isInstanceOf(IcalParser.class);
+  }
+
+  static ScheduleParser parserFor(ScheduleFormats formats, String head)
+      throws ScheduleException {
+    return formats.parserFor(head.getBytes(StandardCharsets.UTF_8), "s");
+  }
+
+  @Test
+  void anUnknownFormatNamesTheSourceWhatWasExpectedAndWhatWasFound() {
+    String csv = "name,email,registration code of a rather long header line\nJane,j@x.org,1\n";
+    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty())
+        .parserFor(csv.getBytes(StandardCharsets.UTF_8), "https://example.org/export"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessage("https://example.org/export:1: not a schedule: expected Pentabarf or frab"
+            + " XML, frab/pretalx JSON or iCalendar, found 'name,email,registration code of a"
+            + " rather...'");
+  }
+
+  @Test
+  void onlyTheHeadIsLookedAtAndTheChosenParserStillReadsFromTheFirstByte() throws Exception {
+    byte[] ics = Files.readAllBytes(
+        SharedSchedules.path("pycon-uk-2015_site-generated_schedule.ics"));
+    byte[] junkAfterTheHead = Arrays.copyOf(ics, ScheduleFormats.HEAD_BYTES + 10);
+    Arrays.fill(junkAfterTheHead, ScheduleFormats.HEAD_BYTES, junkAfterTheHead.length,
+        (byte) '{');
+    assertThat(new ScheduleFormats(Optional.empty()).parserFor(junkAfterTheHead, "s.ics"))
+        .isInstanceOf(IcalParser.class);
+    assertThat(parse(Optional.of(ZoneId.of("Europe/London")), ics, "s.ics").talks())
+        .hasSize(162);
+  }
+
+  @Test
+  void anUnreadableStreamIsAScheduleErrorNamingTheSource() {
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    };
+    assertThatThrownBy(() -> new ScheduleFormats(Optional.empty()).parse(broken, "s.xml"))
+        .isInstanceOf(ScheduleException.class)
+        .hasMessage("s.xml: cannot read schedule: connection reset");
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Local times in every format become the right UTC instants. */
 class TimeZoneTest {
   static Conference parse(String text, String configuredZone) throws Exception {
-    return new ScheduleFormats(Optional.of(ZoneId.of(configuredZone)))
-        .parse(text.getBytes(StandardCharsets.UTF_8), "test");
+    return ScheduleFormatsTest.parse(Optional.of(ZoneId.of(configuredZone)),
+        text.getBytes(StandardCharsets.UTF_8), "test");
   }
 
   static Talk talk(Conference conference, String id) {

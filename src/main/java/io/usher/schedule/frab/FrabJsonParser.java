@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.ScheduleException;
+import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * durations {@code H:MM} or {@code HH:MM}, persons carry {@code public_name} or {@code name}.
  * JSON has no useful line numbers; errors name the source and the event id.
  */
-public final class FrabJsonParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class FrabJsonParser implements ScheduleParser {
+  // An instance field, not a static one: an ObjectMapper's configuration is mutable state.
+  private final ObjectMapper mapper = new ObjectMapper();
   private final Optional<ZoneId> fallbackZone;
 
   /** @param fallbackZone the zone for files without {@code time_zone_name}; empty for none */
@@ -34,15 +36,19 @@ public final class FrabJsonParser {
   }
 
   /**
-   * Parses and validates a stream; {@code source} names it in errors.
+   * Parses and validates a frab/pretalx {@code schedule.json} stream; {@code source} names it in
+   * errors. Times as in {@link PentabarfParser}: an event's {@code date} with its offset wins,
+   * else the day's {@code date} plus {@code start} in {@code time_zone_name} or the fallback zone.
    *
-   * @throws ScheduleException for malformed JSON, a missing {@code schedule.conference}, and
-   *     missing or malformed event fields
+   * @throws ScheduleException for malformed JSON (with its line), a missing
+   *     {@code schedule.conference}, a day's {@code date} that is not {@code YYYY-MM-DD}, and
+   *     missing or malformed event fields (line 0, naming the event id)
    */
+  @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
     JsonNode root;
     try {
-      root = JSON.readTree(in);
+      root = mapper.readTree(in);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ScheduleException(new SourceLocation(source, line),
@@ -56,7 +62,7 @@ public final class FrabJsonParser {
       throw new ScheduleException(new SourceLocation(source, 0),
           "expected a frab/pretalx schedule.json with schedule.conference");
     }
-    PentabarfParser.Document document = new PentabarfParser.Document(source);
+    RawSchedule document = new RawSchedule(source);
     for (String field : new String[] {"title", "acronym", "time_zone_name", "day_change"}) {
       if (conference.path(field).isTextual()) {
         document.conference.put(field, conference.path(field).asText().strip());
@@ -69,7 +75,7 @@ public final class FrabJsonParser {
     return new ScheduleValidator().validate(parsed);
   }
 
-  private static void readDay(JsonNode day, PentabarfParser.Document document)
+  private static void readDay(JsonNode day, RawSchedule document)
       throws ScheduleException {
     LocalDate date;
     try {

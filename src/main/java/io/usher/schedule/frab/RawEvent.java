@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

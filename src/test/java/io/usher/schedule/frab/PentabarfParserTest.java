@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +29,8 @@ class PentabarfParserTest {
 
   @Test
   void fosdem2021ParsesWithCountsAndTheConfiguredZone() throws Exception {
-    Conference c = new PentabarfParser(Optional.of(BRUSSELS))
-        .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2021));
+    Conference c = PentabarfFiles.parse(Optional.of(BRUSSELS),
+        SharedSchedules.path(SharedSchedules.FOSDEM_2021));
     assertThat(c.title()).isEqualTo("FOSDEM 2021");
     assertThat(c.timeZone()).isEqualTo(BRUSSELS);
     assertThat(c.days()).hasSize(2);
@@ -50,8 +50,8 @@ class PentabarfParserTest {
 
   @Test
   void fosdem2025UsesTheFileZoneAndEventDates() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty())
-        .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2025));
+    Conference c = PentabarfFiles.parse(Optional.empty(),
+        SharedSchedules.path(SharedSchedules.FOSDEM_2025));
     assertThat(c.timeZone()).isEqualTo(BRUSSELS);
     assertThat(c.talks()).hasSize(943);
     assertThat(c.roomsWithTalks()).hasSize(29);
@@ -65,7 +65,7 @@ class PentabarfParserTest {
 
   @Test
   void eventAfterMidnightUnderThePreviousDayIsOnTheNextDate() throws Exception {
-    Conference c = new PentabarfParser(Optional.empty()).parse(SharedSchedules.example());
+    Conference c = PentabarfFiles.parse(Optional.empty(), SharedSchedules.example());
     assertThat(talk(c, "301").start()).isEqualTo(Instant.parse("2026-03-14T22:30:00Z"));
     assertThat(talk(c, "302").start()).isEqualTo(Instant.parse("2026-03-14T23:30:00Z"));
     assertThat(talk(c, "301").end()).isEqualTo(Instant.parse("2026-03-14T23:30:00Z"));
@@ -145,8 +145,8 @@ class PentabarfParserTest {
 
   @Test
   void noZoneAnywhereIsAnError() {
-    assertThatThrownBy(() -> new PentabarfParser(Optional.empty())
-        .parse(SharedSchedules.path(SharedSchedules.FOSDEM_2021)))
+    assertThatThrownBy(() -> PentabarfFiles.parse(Optional.empty(),
+        SharedSchedules.path(SharedSchedules.FOSDEM_2021)))
         .isInstanceOf(ScheduleException.class)
         .hasMessageContaining("no <time_zone_name>: set conference.time_zone");
   }

@@ -1,4 +1,4 @@
-package io.usher.schedule.pentabarf;
+package io.usher.schedule.frab;
 
 import io.usher.schedule.Conference;
 import io.usher.schedule.Person;
@@ -39,7 +39,7 @@ final class EventResolver {
     this.fallbackZone = fallbackZone;
   }
 
-  Conference resolve(PentabarfParser.Document document) throws ScheduleException {
+  Conference resolve(RawSchedule document) throws ScheduleException {
     ZoneId zone = zone(document);
     LocalTime dayChange = parseClock(document.conference.getOrDefault("day_change", ""))
         .map(d -> LocalTime.MIDNIGHT.plus(d))
@@ -66,7 +66,7 @@ final class EventResolver {
         zone, document.days, talks, source, notes);
   }
 
-  private ZoneId zone(PentabarfParser.Document document) throws ScheduleException {
+  private ZoneId zone(RawSchedule document) throws ScheduleException {
     String name = document.conference.getOrDefault("time_zone_name", "");
     if (name.isEmpty()) {
       // frab exports without time_zone_name (33C3) still give each event's offset.
@@ -93,7 +93,7 @@ final class EventResolver {
         || CANCELLED_TITLE.matcher(event.field("title")).find();
   }
 
-  private static Optional<ZoneId> firstOffset(PentabarfParser.Document document) {
+  private static Optional<ZoneId> firstOffset(RawSchedule document) {
     for (RawEvent event : document.events) {
       try {
         return Optional.of(OffsetDateTime.parse(event.field("date")).getOffset());
