@@ -48,11 +48,19 @@ final class Connection {
 
   /** The policy with this people file; the rest from the settings. */
   Policy policy(People people) {
+    return policy(settings, people, me.serverName(), me.userId());
+  }
+
+  /**
+   * The policy of a config with this people file, for the bot {@code botUserId} on
+   * {@code serverName}: also without a connection, for an offline plan.
+   */
+  static Policy policy(Settings settings, People people, String serverName, String botUserId) {
     PeopleSettings given = settings.people();
-    return new Policy(settings.conferenceId(), settings.conferenceName(), me.serverName(),
+    return new Policy(settings.conferenceId(), settings.conferenceName(), serverName,
         settings.grouping(), settings.organisers(), settings.moderators(),
         Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
-        given.identityServer().isPresent()), settings.web().widgets(me.userId()));
+        given.identityServer().isPresent()), settings.web().widgets(botUserId));
   }
 
   /**
