@@ -2,6 +2,7 @@ package io.usher.apply;
 
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.StateEvent;
+import io.usher.matrix.SyncFilter;
 import io.usher.matrix.SyncResponse;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,6 +18,7 @@ public final class MembershipReader {
   private final MatrixClient client;
   private final String botUserId;
 
+  /** @param botUserId the bot's user id ({@code @bot:server}), whose filters are uploaded */
   public MembershipReader(MatrixClient client, String botUserId) {
     this.client = client;
     this.botUserId = botUserId;
@@ -43,6 +45,6 @@ public final class MembershipReader {
   }
 
   private static String filter(Collection<String> roomIds) {
-    return StateFilters.of(List.of("m.room.member"), List.copyOf(roomIds), List.of());
+    return SyncFilter.state(List.of("m.room.member")).inRooms(List.copyOf(roomIds)).json();
   }
 }

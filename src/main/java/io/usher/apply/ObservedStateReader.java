@@ -2,6 +2,7 @@ package io.usher.apply;
 
 import io.usher.matrix.RoomEvent;
 import io.usher.matrix.StateEvent;
+import io.usher.matrix.SyncFilter;
 import io.usher.matrix.SyncResponse;
 import io.usher.plan.Locator;
 import io.usher.plan.RoomKey;
@@ -29,6 +30,7 @@ public final class ObservedStateReader {
 
   private final Homeserver client;
 
+  /** @param client the homeserver to read; nothing is read until asked */
   public ObservedStateReader(Homeserver client) {
     this.client = client;
   }
@@ -75,8 +77,9 @@ public final class ObservedStateReader {
     return new ObservedRoom(key, roomId, state);
   }
 
-  /** Only room state of our types and our announcement records; see {@link StateFilters}. */
+  /** Only room state of our types and our announcement records; see {@link SyncFilter}. */
   static String filter() {
-    return StateFilters.of(STATE_TYPES, List.of(), List.of(Announcer.RECORD_TYPE));
+    return SyncFilter.state(STATE_TYPES).withRoomAccountData(List.of(Announcer.RECORD_TYPE))
+        .json();
   }
 }

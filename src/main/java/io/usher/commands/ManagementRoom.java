@@ -3,6 +3,7 @@ package io.usher.commands;
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomVersions;
+import io.usher.matrix.SyncFilter;
 import io.usher.matrix.SyncResponse;
 import io.usher.plan.Html;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class ManagementRoom implements AutoCloseable {
   private final Consumer<String> log;
   private final AtomicLong sent = new AtomicLong();
   private final String session = UUID.randomUUID().toString().substring(0, 8);
+  private final SyncFilter filter;
   private volatile boolean running;
   private Thread listener;
 
@@ -43,6 +45,7 @@ public final class ManagementRoom implements AutoCloseable {
       ZoneId zone, Duration pollTimeout, Consumer<String> log) {
     this.client = client;
     this.roomId = roomId;
+    this.filter = SyncFilter.timeline(List.of("m.room.message"), 50).inRooms(List.of(roomId));
     this.inbox = new Inbox(botUserId, roomId, new Commands(control, zone), log);
     this.pollTimeout = pollTimeout;
     this.log = log;
@@ -122,13 +125,9 @@ public final class ManagementRoom implements AutoCloseable {
     return Html.escape(text).replace("\n", "<br>");
   }
 
-  /** This room's messages only; a nonce defeats Synapse's cache of identical initial syncs. */
+  /** This room's messages only; see {@link SyncFilter} for its nonce. */
   private String filter() {
-    String none = "{\"not_types\":[\"*\"]}";
-    return "{\"room\":{\"rooms\":[\"" + roomId + "\"],\"timeline\":{\"types\":[\"m.room.message\"],"
-        + "\"limit\":50},\"state\":" + none + ",\"ephemeral\":" + none + ",\"account_data\":"
-        + none + "},\"presence\":" + none + ",\"account_data\":" + none
-        + ",\"io.usher.nonce\":\"" + session + "\"}";
+    return filter.json();
   }
 
   /** Stops listening; the current long poll ends within the poll timeout. */
