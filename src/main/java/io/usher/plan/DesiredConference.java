@@ -2,6 +2,7 @@ package io.usher.plan;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,13 @@ public record DesiredConference(String conferenceId, String name, List<DesiredRo
   public Set<String> talkIds() {
     return tracks.stream().flatMap(t -> t.talks().stream()).map(t -> t.id().value())
         .collect(Collectors.toSet());
+  }
+
+  /** The keys of the rooms that are new or differ from the same room in {@code before}. */
+  public Set<RoomKey> changedSince(DesiredConference before) {
+    Map<RoomKey, DesiredRoom> old = before.byKey();
+    return rooms.stream().filter(room -> !room.equals(old.get(room.key())))
+        .map(DesiredRoom::key).collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** The same conference restricted to the rooms with these keys, for a partial reconcile. */

@@ -4,26 +4,21 @@ import io.usher.apply.Announcer;
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Reconciler;
 import io.usher.apply.Snapshot;
-import io.usher.lifecycle.Announcement;
 import io.usher.lifecycle.Lifecycle;
 import io.usher.lifecycle.LifecycleStatus;
 import io.usher.lifecycle.PhaseEvent;
 import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.DesiredConference;
-import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredState;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
-import io.usher.plan.diff.ObservedConference;
-import io.usher.plan.diff.ObservedRoom;
 import io.usher.plan.diff.Plan;
 import io.usher.schedule.Conference;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +85,7 @@ public final class LifecycleRunner implements AutoCloseable {
       handled.addAll(snapshot.announced());
       phases.report(reconciler.reconcileAsRead(desiredNow()).result());
       handleDue(now());
-      timer.sync(pending());
-      timer.start();
+      timer.start(pending());
     } finally {
       lock.unlock();
     }
@@ -126,10 +120,7 @@ public final class LifecycleRunner implements AutoCloseable {
       int notices = new ChangeNotices(settings.clock(), handled::contains)
           .post(before, lifecycle, phases::postReporting);
       DesiredConference now = desiredNow();
-      Map<RoomKey, DesiredRoom> old = was.byKey();
-      Set<RoomKey> changed = new HashSet<>();
-      now.rooms().stream().filter(room -> !room.equals(old.get(room.key())))
-          .forEach(room -> changed.add(room.key()));
+      Set<RoomKey> changed = now.changedSince(was);
       ApplyResult result = reconciler.reconcileRooms(now, changed);
       phases.report(result);
       handleDue(now());
@@ -264,9 +255,9 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   private static boolean matches(UpcomingPhase upcoming, String filter) {
-    String f = filter.toLowerCase(java.util.Locale.ROOT);
+    String f = filter.toLowerCase(Locale.ROOT);
     return upcoming.event().trackId().contains(f)
-        || upcoming.talk().track().toLowerCase(java.util.Locale.ROOT).contains(f);
+        || upcoming.talk().track().toLowerCase(Locale.ROOT).contains(f);
   }
 
   public LifecycleStatus status() {

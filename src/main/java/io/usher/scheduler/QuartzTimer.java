@@ -31,14 +31,21 @@ import org.quartz.impl.matchers.GroupMatcher;
 final class QuartzTimer {
   private static final String AT = "at";
 
-  private final Scheduler quartz;
   private final String group;
   private final Clock clock;
+  private final Consumer<Instant> onFire;
+  /** Made by {@link #start}: creating a Quartz scheduler starts its threads. */
+  private volatile Scheduler quartz;
 
   /** @param onFire called with the phase instant a job was scheduled for */
   QuartzTimer(String group, Clock clock, Consumer<Instant> onFire) {
     this.group = group;
     this.clock = clock;
+    this.onFire = onFire;
+  }
+
+  /** Creates the Quartz scheduler, schedules these phases and starts firing. */
+  void start(Collection<PhaseEvent> pending) {
     Properties properties = new Properties();
     // Instance names are registered JVM-wide by Quartz; two bots in one JVM (tests) need two.
     properties.setProperty("org.quartz.scheduler.instanceName", "usher-" + UUID.randomUUID());
@@ -46,10 +53,13 @@ final class QuartzTimer {
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     properties.setProperty("org.quartz.scheduler.threadName", "usher-quartz-" + group);
     try {
-      this.quartz = new StdSchedulerFactory(properties).getScheduler();
-      quartz.setJobFactory((bundle, scheduler) -> wake(onFire));
+      Scheduler created = new StdSchedulerFactory(properties).getScheduler();
+      created.setJobFactory((bundle, scheduler) -> wake(onFire));
+      quartz = created;
+      sync(pending);
+      created.start();
     } catch (SchedulerException e) {
-      throw new IllegalStateException("cannot create the Quartz scheduler", e);
+      throw new IllegalStateException("cannot start the Quartz scheduler", e);
     }
   }
 
@@ -60,6 +70,9 @@ final class QuartzTimer {
 
   /** Makes the jobs exactly these phases: new ones added, moved ones moved, others removed. */
   void sync(Collection<PhaseEvent> pending) {
+    if (quartz == null) {
+      throw new IllegalStateException("the timer is not started");
+    }
     Map<String, PhaseEvent> wanted = new LinkedHashMap<>();
     pending.forEach(event -> wanted.put(event.jobName(), event));
     try {
@@ -100,6 +113,9 @@ final class QuartzTimer {
 
   /** The number of phases still scheduled. */
   int jobCount() {
+    if (quartz == null) {
+      return 0;
+    }
     try {
       return quartz.getJobKeys(GroupMatcher.jobGroupEquals(group)).size();
     } catch (SchedulerException e) {
@@ -107,25 +123,11 @@ final class QuartzTimer {
     }
   }
 
-  /** Whether a job exists for this talk and phase ({@link PhaseEvent#jobName()}). */
-  boolean hasJob(String jobName) {
-    try {
-      return quartz.checkExists(JobKey.jobKey(jobName, group));
-    } catch (SchedulerException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  void start() {
-    try {
-      quartz.start();
-    } catch (SchedulerException e) {
-      throw new IllegalStateException("cannot start the Quartz scheduler", e);
-    }
-  }
-
   /** @param waitForJobs false to stop at once, as a crash would */
   void shutdown(boolean waitForJobs) {
+    if (quartz == null) {
+      return;
+    }
     try {
       quartz.shutdown(waitForJobs);
     } catch (SchedulerException e) {

@@ -67,20 +67,11 @@ final class PeoplePlanner {
     });
     Map<String, Object> scalars = new LinkedHashMap<>(room.powerLevels().content());
     scalars.remove("users");
-    Optional<Map<String, Object>> powerLevels = Optional.empty();
-    String change = "";
-    if (!Contents.covers(current, scalars)
-        || !Contents.normal(currentUsers).equals(Contents.normal(users))) {
-      Map<String, Object> merged = new LinkedHashMap<>(current);
-      merged.putAll(scalars);
-      Map<String, Object> withBot = new TreeMap<>(users);
-      if (botLevel != null) {
-        withBot.put(botUserId, botLevel);
-      }
-      merged.put("users", withBot);
-      powerLevels = Optional.of(merged);
-      change = describe(currentUsers, users, current, scalars);
-    }
+    boolean same = Contents.covers(current, scalars)
+        && Contents.normal(currentUsers).equals(Contents.normal(users));
+    Optional<Map<String, Object>> powerLevels =
+        same ? Optional.empty() : Optional.of(merged(current, scalars, users, botLevel));
+    String change = same ? "" : describe(currentUsers, users, current, scalars);
     List<Invitee> invites = room.invitees().stream().filter(i -> !record.hasInvited(i)).toList();
     PeopleRecord next = new PeopleRecord(wanted, record.invited(), record.emailInvited());
     for (Invitee invitee : invites) {
@@ -92,6 +83,19 @@ final class PeoplePlanner {
       return Optional.empty();
     }
     return Optional.of(new UpdatePeople(room.key(), powerLevels, change, invites, next));
+  }
+
+  /** The current power levels with the wanted scalars and users; the bot keeps its level. */
+  private Map<String, Object> merged(Map<String, Object> current, Map<String, Object> scalars,
+      Map<String, Object> users, Object botLevel) {
+    Map<String, Object> merged = new LinkedHashMap<>(current);
+    merged.putAll(scalars);
+    Map<String, Object> withBot = new TreeMap<>(users);
+    if (botLevel != null) {
+      withBot.put(botUserId, botLevel);
+    }
+    merged.put("users", withBot);
+    return merged;
   }
 
   /** Whether a user with power and no role or config entry keeps it. */
