@@ -26,6 +26,10 @@ public final class Announcer {
   private final String botUserId;
   private final Map<String, Map<String, Object>> records = new ConcurrentHashMap<>();
 
+  /**
+   * @param botUserId the bot's user id ({@code @bot:server}), under which the records are kept
+   *     as room account data; no request is made until used
+   */
   public Announcer(MatrixClient client, String botUserId) {
     this.client = client;
     this.botUserId = botUserId;

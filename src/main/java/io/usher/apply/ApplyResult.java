@@ -15,16 +15,19 @@ import java.util.Map;
 public record ApplyResult(int actions, Map<RoomKey, String> created, List<String> failures,
     List<String> warnings) {
 
+  /** Copies the map and lists. */
   public ApplyResult {
     created = Map.copyOf(created);
     failures = List.copyOf(failures);
     warnings = List.copyOf(warnings);
   }
 
+  /** How many rooms this run created. */
   public int roomsCreated() {
     return created.size();
   }
 
+  /** Whether every action succeeded. */
   public boolean ok() {
     return failures.isEmpty();
   }

@@ -14,6 +14,12 @@ public final class EmailInvites {
   private final String botUserId;
   private String idAccessToken;
 
+  /**
+   * @param identityServer the identity server the homeserver sends 3PID invites through; the
+   *     bot registers with it (an OpenID token exchanged for an {@code id_access_token}) on the
+   *     first e-mail invite, not here
+   * @param botUserId the bot's user id, {@code @bot:server}
+   */
   public EmailInvites(MatrixClient client, IdentityServerClient identityServer,
       String botUserId) {
     this.client = client;

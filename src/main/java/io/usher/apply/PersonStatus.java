@@ -24,6 +24,7 @@ public enum PersonStatus {
     this.label = label;
   }
 
+  /** The status as an organiser reads it in a report, e.g. {@code no room yet}. */
   public String label() {
     return label;
   }

@@ -34,6 +34,11 @@ public final class Reconciler {
   /** Guarded by {@link #lock}: replaced by a full read, grown by each call's new rooms. */
   private ObservedConference observed = ObservedConference.empty();
 
+  /**
+   * Starts knowing no room: the first {@link #observe()} or reconcile reads the homeserver.
+   *
+   * @param conferenceId the conference whose rooms (by their locator) are read and managed
+   */
   public Reconciler(ObservedStateReader reader, Planner planner, PlanExecutor executor,
       String conferenceId) {
     this.reader = reader;
@@ -56,7 +61,11 @@ public final class Reconciler {
     return snapshot;
   }
 
-  /** What {@code apply} would do now: the plan against a fresh read of every room. */
+  /**
+   * What {@code apply} would do now: the plan against a fresh read of every room.
+   *
+   * @throws io.usher.matrix.MatrixException when the homeserver cannot be read
+   */
   public Plan plan(DesiredConference desired) {
     return planner.plan(desired, observe().rooms());
   }
@@ -95,6 +104,9 @@ public final class Reconciler {
    * (one request per existing room); a room not read yet is created. Other rooms' ids come from
    * the last reading, for space links. Rooms of talks gone from the schedule are read too, so a
    * room closed since then is not closed again.
+   *
+   * @throws io.usher.matrix.MatrixException when a room's state cannot be read; failures of
+   *     single actions are in the result instead
    */
   public ApplyResult reconcileRooms(DesiredConference desired, Set<RoomKey> keys) {
     ObservedConference known = reading();

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public final class Verifier {
   private final MembershipReader members;
 
+  /** @param members reads membership when asked; nothing is read here */
   public Verifier(MembershipReader members) {
     this.members = members;
   }

@@ -32,6 +32,7 @@ public final class ObservedConference {
     return observed;
   }
 
+  /** No rooms: a homeserver where the conference was never applied (an offline plan). */
   public static ObservedConference empty() {
     return new ObservedConference();
   }
@@ -58,18 +59,22 @@ public final class ObservedConference {
     return updated;
   }
 
+  /** The room found for this key, or empty when the homeserver has none. */
   public Optional<ObservedRoom> room(RoomKey key) {
     return Optional.ofNullable(rooms.get(key));
   }
 
+  /** The key of the managed room with this room id ({@code !opaque:server}), if it is one. */
   public Optional<RoomKey> keyOf(String roomId) {
     return Optional.ofNullable(keyByRoomId.get(roomId));
   }
 
+  /** Every managed room found, in key order; a read-only view. */
   public Collection<ObservedRoom> rooms() {
     return rooms.values();
   }
 
+  /** Lines for the organiser: duplicate locators, each naming both room ids. */
   public List<String> warnings() {
     return List.copyOf(warnings);
   }

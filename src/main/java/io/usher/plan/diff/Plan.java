@@ -14,16 +14,19 @@ import java.util.List;
 public record Plan(String conferenceId, String conferenceName, List<Action> actions,
     List<ObservedRoom> unmanaged, List<String> warnings, int desiredRooms) {
 
+  /** Copies the lists. */
   public Plan {
     actions = List.copyOf(actions);
     unmanaged = List.copyOf(unmanaged);
     warnings = List.copyOf(warnings);
   }
 
+  /** Whether nothing needs doing: the homeserver already has the desired state. */
   public boolean isEmpty() {
     return actions.isEmpty();
   }
 
+  /** The room creations, in the order they run (by wave, children before spaces). */
   public List<Action.CreateRoom> creates() {
     return actions.stream().filter(Action.CreateRoom.class::isInstance)
         .map(Action.CreateRoom.class::cast).toList();

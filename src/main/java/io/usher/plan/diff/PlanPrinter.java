@@ -24,6 +24,10 @@ public final class PlanPrinter {
     this.listLimit = listLimit;
   }
 
+  /**
+   * The plan as lines of plain text ending in a newline: a title with the action and room
+   * counts, the warnings, then each group of actions counted and listed up to the limit.
+   */
   public String print(Plan plan) {
     List<String> out = new ArrayList<>();
     String title = "Plan for " + plan.conferenceId() + " (" + plan.conferenceName() + ")";

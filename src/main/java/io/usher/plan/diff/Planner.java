@@ -52,6 +52,12 @@ public final class Planner {
     this(serverName, botUserId, false);
   }
 
+  /**
+   * The actions that bring {@code observed} to {@code desired}: a {@code CreateRoom} for each
+   * desired room not observed (in waves: rooms before the spaces that hold them), then state
+   * changes, people updates and space links for the rooms that differ. Observed rooms the
+   * desired state lacks are listed as unmanaged, never removed. Throws nothing; never does I/O.
+   */
   public Plan plan(DesiredConference desired, ObservedConference observed) {
     List<CreateRoom> creates = new ArrayList<>();
     List<Action> changes = new ArrayList<>();
