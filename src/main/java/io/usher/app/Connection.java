@@ -9,6 +9,7 @@ import io.usher.matrix.ApplicationService;
 import io.usher.matrix.IdentityServerClient;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.MatrixException;
+import io.usher.matrix.PacedRoute;
 import io.usher.matrix.RetryPolicy;
 import io.usher.matrix.WhoAmI;
 import io.usher.plan.Aliases;
@@ -43,7 +44,7 @@ final class Connection {
     reporter.account(settings.homeserverUrl(), me.userId());
     this.policy = policy(people);
     this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
-    client.pace("invite", settings.people().invitesPerSecond());
+    client.pace(PacedRoute.INVITE, settings.people().invitesPerSecond());
   }
 
   /** The policy with this people file; the rest from the settings. */

@@ -1,13 +1,14 @@
 package io.usher.app;
 
 import io.usher.matrix.MatrixException;
+import io.usher.matrix.PacedRoute;
 import io.usher.matrix.SynapseAdmin;
 import io.usher.onboard.Onboarding;
 import io.usher.onboard.OnboardingReport;
 import io.usher.schedule.Attendee;
+import io.usher.schedule.People;
 import io.usher.schedule.ScheduleException;
 import io.usher.schedule.people.AttendeeListParser;
-import io.usher.schedule.People;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +43,8 @@ final class OnboardCommand implements Callable<Integer> {
     // Onboarding plans no rooms: the people file plays no part in it.
     Connection connection = new Connection(settings, People.none(), output.err());
     OnboardingSettings onboarding = settings.onboarding();
-    connection.client.pace("adminPutUser", onboarding.perSecond());
-    connection.client.pace("invite", onboarding.perSecond());
+    connection.client.pace(PacedRoute.ADMIN_PUT_USER, onboarding.perSecond());
+    connection.client.pace(PacedRoute.INVITE, onboarding.perSecond());
     Optional<String> space = onboarding.inviteToSpace()
         ? connection.client.resolveAlias(connection.spaceAlias()) : Optional.empty();
     if (onboarding.inviteToSpace() && space.isEmpty()) {

@@ -4,6 +4,7 @@ import io.usher.matrix.MatrixClient;
 import io.usher.matrix.StateEvent;
 import io.usher.matrix.SyncFilter;
 import io.usher.matrix.SyncResponse;
+import io.usher.plan.StateTypes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class MembershipReader {
     sync.joined().forEach((roomId, joined) -> {
       Map<String, String> members = out.computeIfAbsent(roomId, k -> new HashMap<>());
       for (StateEvent event : joined.state()) {
-        if (event.type().equals("m.room.member")
+        if (event.type().equals(StateTypes.MEMBER)
             && event.content().get("membership") instanceof String membership) {
           members.put(event.stateKey(), membership);
         }
@@ -45,6 +46,6 @@ public final class MembershipReader {
   }
 
   private static String filter(Collection<String> roomIds) {
-    return SyncFilter.state(List.of("m.room.member")).inRooms(List.copyOf(roomIds)).json();
+    return SyncFilter.state(List.of(StateTypes.MEMBER)).inRooms(List.copyOf(roomIds)).json();
   }
 }

@@ -1,5 +1,6 @@
 package io.usher.apply;
 
+import io.usher.matrix.ErrorCode;
 import io.usher.matrix.MatrixException;
 import io.usher.plan.Invitee;
 import io.usher.plan.StateTypes;
@@ -34,12 +35,12 @@ final class PeopleUpdater {
       try {
         invite(roomId, invitee);
       } catch (MatrixException e) {
-        if (alreadyThere(e)) {
+        if (alreadyThere(e, roomId, invitee)) {
           continue;
         }
         record = record.without(invitee);
         failures.add(update.room() + " (" + roomId + "): inviting " + invitee + " failed: "
-            + (e.status() == MatrixException.NO_RESPONSE ? "no response"
+            + (e.isNoResponse() ? "no response"
             : "HTTP " + e.status()) + " " + e.errcode() + " " + e.error());
       }
     }
@@ -50,16 +51,26 @@ final class PeopleUpdater {
     if (!invitee.email()) {
       client.invite(roomId, invitee.address());
     } else {
-      emailInvites.orElseThrow(() -> new MatrixException("e-mail invite", 0, "USHER_NO_IS",
+      emailInvites.orElseThrow(() -> new MatrixException("e-mail invite", 0, ErrorCode.USHER_NO_IS,
           "no identity_server configured", null)).invite(roomId, invitee.address());
     }
   }
 
   /**
    * Joined already (the record was lost, or they joined a public room by themselves): the
-   * homeserver refuses with "is already in the room" (event_auth of the invite).
+   * homeserver refuses the invite with {@code M_FORBIDDEN}, and the member event says so.
+   * Read only on a refusal, so an ordinary invite costs one request.
    */
-  private static boolean alreadyThere(MatrixException e) {
-    return e.status() == 403 && e.error() != null && e.error().contains("already in the room");
+  private boolean alreadyThere(MatrixException e, String roomId, Invitee invitee) {
+    if (invitee.email() || !e.isForbidden()) {
+      return false;
+    }
+    try {
+      Object membership = client.getState(roomId, StateTypes.MEMBER, invitee.address())
+          .map(content -> content.get("membership")).orElse(null);
+      return "join".equals(membership) || "invite".equals(membership);
+    } catch (MatrixException unreadable) {
+      return false;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.usher.apply;
 
 import io.usher.matrix.CreateRoomRequest;
+import io.usher.matrix.ErrorCode;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.RoomVersions;
 import io.usher.matrix.StateEvent;
@@ -56,7 +57,7 @@ final class RoomCreator {
     try {
       return client.createRoom(request);
     } catch (MatrixException e) {
-      if (!"M_ROOM_IN_USE".equals(e.errcode())) {
+      if (!e.is(ErrorCode.M_ROOM_IN_USE)) {
         throw e;
       }
       String alias = room.alias(serverName);

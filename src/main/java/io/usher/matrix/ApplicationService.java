@@ -10,6 +10,7 @@ import java.util.Map;
 public final class ApplicationService {
   private final MatrixClient client;
 
+  /** @param client authenticated with the registration's {@code as_token} */
   public ApplicationService(MatrixClient client) {
     this.client = client;
   }
@@ -23,10 +24,10 @@ public final class ApplicationService {
    */
   public void registerUser(String localpart) {
     try {
-      client.call(Routes.REGISTER, Map.of("type", "m.login.application_service",
-          "username", localpart), Map.of());
+      client.api().call(Routes.REGISTER.compile(), Map.of("type",
+          "m.login.application_service", "username", localpart), Map.of());
     } catch (MatrixException e) {
-      if (!"M_USER_IN_USE".equals(e.errcode())) {
+      if (!e.is(ErrorCode.M_USER_IN_USE)) {
         throw e;
       }
     }

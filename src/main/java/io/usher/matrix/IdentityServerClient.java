@@ -61,7 +61,7 @@ public final class IdentityServerClient {
             body.path("error").asText("identity server refused registration"), null);
       }
     } catch (IOException e) {
-      throw new MatrixException(route, MatrixException.NO_RESPONSE, "USHER_NO_RESPONSE",
+      throw new MatrixException(route, MatrixException.NO_RESPONSE, ErrorCode.USHER_NO_RESPONSE,
           e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,26 +30,19 @@ import okhttp3.RequestBody;
  * answer; its message never contains the access token.
  */
 public final class MatrixClient {
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
-  private final HttpUrl baseUrl;
-  private final String authorization;
-  private final ObjectMapper json;
-  private final RateLimiter limiter;
-  private final RequestStats stats;
+  private final JsonApi api;
+  private final Events events;
 
   MatrixClient(HttpUrl baseUrl, String accessToken, OkHttpClient http, RetryPolicy policy,
       Sleeper sleeper, RateLimitListener listener) {
-    this.baseUrl = baseUrl;
-    this.authorization = "Bearer " + Objects.requireNonNull(accessToken, "accessToken");
-    this.json = new ObjectMapper();
-    this.stats = new RequestStats();
-    this.limiter = new RateLimiter(http, policy, sleeper, listener, stats, json);
+    this.api = new JsonApi(baseUrl, accessToken, http, policy, sleeper, listener);
+    this.events = new Events(api);
   }
 
   /**
    * @param baseUrl the homeserver's client-server API base, e.g. {@code https://matrix.example.org}
+   * @param accessToken sent in the {@code Authorization} header only, never logged
+   * @param listener told of each HTTP 429 before it is waited out
    * @throws IllegalArgumentException when the URL is not http(s)
    */
   public static MatrixClient create(String baseUrl, String accessToken, RetryPolicy policy,
@@ -70,29 +63,29 @@ public final class MatrixClient {
    * returned action is run: a bulk job's progress uses it for its ETA.
    */
   public Runnable addRateLimitListener(RateLimitListener listener) {
-    return limiter.addListener(listener);
+    return api.limiter().addListener(listener);
   }
 
   /** The requests sent so far, by endpoint. */
   public RequestStats stats() {
-    return stats;
+    return api.stats();
   }
 
   /** {@code GET /account/whoami}: the user the token belongs to. */
   public WhoAmI whoami() {
-    JsonNode body = call(Routes.WHOAMI, null, Map.of());
+    JsonNode body = call(Routes.WHOAMI.compile(), null);
     return new WhoAmI(body.path("user_id").asText(), body.path("device_id").asText(null));
   }
 
   /** {@code GET /capabilities}: the room version new rooms get by default ({@code "10"}, ...). */
   public String defaultRoomVersion() {
-    JsonNode body = call(Routes.CAPABILITIES, null, Map.of());
+    JsonNode body = call(Routes.CAPABILITIES.compile(), null);
     return body.path("capabilities").path("m.room_versions").path("default").asText("1");
   }
 
   /** {@code POST /createRoom}; returns the new room's id. */
   public String createRoom(CreateRoomRequest request) {
-    return call(Routes.CREATE_ROOM, request, Map.of()).path("room_id").asText();
+    return call(Routes.CREATE_ROOM.compile(), request).path("room_id").asText();
   }
 
   /**
@@ -101,9 +94,10 @@ public final class MatrixClient {
    */
   public Optional<Map<String, Object>> getState(String roomId, String type, String stateKey) {
     try {
-      return Optional.of(toMap(call(Routes.GET_STATE, null, Map.of(), roomId, type, stateKey)));
+      return Optional.of(api.toMap(call(Routes.GET_STATE.compile(
+          "roomId", roomId, "type", type, "stateKey", stateKey), null)));
     } catch (MatrixException e) {
-      if (e.status() == 404) {
+      if (e.isNotFound()) {
         return Optional.empty();
       }
       throw e;
@@ -113,13 +107,13 @@ public final class MatrixClient {
   /** {@code PUT /rooms/{roomId}/state/{type}/{stateKey}}; returns the event id. */
   public String putState(String roomId, String type, String stateKey,
       Map<String, Object> content) {
-    return call(Routes.PUT_STATE, content, Map.of(), roomId, type, stateKey)
-        .path("event_id").asText();
+    return call(Routes.PUT_STATE.compile("roomId", roomId, "type", type, "stateKey", stateKey),
+        content).path("event_id").asText();
   }
 
   /** {@code POST /rooms/{roomId}/invite}. */
   public void invite(String roomId, String userId) {
-    call(Routes.INVITE, Map.of("user_id", userId), Map.of(), roomId);
+    call(Routes.INVITE.compile("roomId", roomId), Map.of("user_id", userId));
   }
 
   /**
@@ -130,8 +124,8 @@ public final class MatrixClient {
    */
   public void inviteByEmail(String roomId, String idServer, String idAccessToken,
       String email) {
-    call(Routes.INVITE, Map.of("id_server", idServer, "id_access_token", idAccessToken,
-        "medium", "email", "address", email), Map.of(), roomId);
+    call(Routes.INVITE.compile("roomId", roomId), Map.of("id_server", idServer,
+        "id_access_token", idAccessToken, "medium", "email", "address", email));
   }
 
   /**
@@ -140,7 +134,7 @@ public final class MatrixClient {
    * expires_in} in seconds).
    */
   public Map<String, Object> openIdToken(String userId) {
-    return toMap(call(Routes.OPENID_TOKEN, Map.of(), Map.of(), userId));
+    return api.toMap(call(Routes.OPENID_TOKEN.compile("userId", userId), Map.of()));
   }
 
   /**
@@ -149,8 +143,8 @@ public final class MatrixClient {
    */
   public String uploadFilter(String userId, String filterJson) {
     try {
-      return call(Routes.UPLOAD_FILTER, json.readTree(filterJson), Map.of(), userId)
-          .path("filter_id").asText();
+      return call(Routes.UPLOAD_FILTER.compile("userId", userId),
+          api.json().readTree(filterJson)).path("filter_id").asText();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("filter is not JSON", e);
     }
@@ -161,21 +155,19 @@ public final class MatrixClient {
    * with a membership (join, invite, leave, ban, knock).
    */
   public List<RoomEvent> members(String roomId) {
-    List<RoomEvent> events = new ArrayList<>();
-    call(Routes.MEMBERS, null, Map.of(), roomId).path("chunk")
-        .forEach(e -> events.add(roomEvent(e)));
-    return events;
+    return events.roomEvents(
+        call(Routes.MEMBERS.compile("roomId", roomId), null).path("chunk"));
   }
 
   /**
    * Sends requests to one endpoint no faster than {@code perSecond} (spread over time rather
    * than in bursts), across all threads; for bulk invites and account creation.
    *
-   * @param endpoint the endpoint's short name as counted in {@link #stats()}, e.g.
-   *     {@code invite}
+   * @param perSecond requests per second, more than 0
+   * @throws IllegalArgumentException when {@code perSecond} is not positive
    */
-  public void pace(String endpoint, double perSecond) {
-    limiter.pace(endpoint, perSecond);
+  public void pace(PacedRoute endpoint, double perSecond) {
+    api.limiter().pace(endpoint.route(), perSecond);
   }
 
   /**
@@ -216,19 +208,7 @@ public final class MatrixClient {
 
   /** {@code GET /rooms/{roomId}/state}: every current state event of a room the bot is in. */
   public List<RoomEvent> roomState(String roomId) {
-    List<RoomEvent> events = new ArrayList<>();
-    call(Routes.ROOM_STATE, null, Map.of(), roomId).forEach(e -> events.add(roomEvent(e)));
-    return events;
-  }
-
-  /**
-   * {@code GET /rooms/{roomId}/messages}, backwards from the newest: at most {@code limit} events,
-   * returned oldest first.
-   */
-  public List<RoomEvent> recentMessages(String roomId, int limit) {
-    List<RoomEvent> events = new ArrayList<>(messages(roomId, null, "b", limit, null).chunk());
-    Collections.reverse(events);
-    return events;
+    return events.roomEvents(call(Routes.ROOM_STATE.compile("roomId", roomId), null));
   }
 
   /**
@@ -247,14 +227,7 @@ public final class MatrixClient {
     if (filterJson != null) {
       query.put("filter", filterJson);
     }
-    JsonNode body = call(Routes.MESSAGES, null, query, roomId);
-    List<RoomEvent> chunk = new ArrayList<>();
-    body.path("chunk").forEach(e -> chunk.add(roomEvent(e)));
-    List<RoomEvent> state = new ArrayList<>();
-    body.path("state").forEach(e -> state.add(roomEvent(e)));
-    String end = body.path("end").asText("");
-    return new MessagesPage(chunk, body.path("start").asText(""),
-        end.isEmpty() ? Optional.empty() : Optional.of(end), state);
+    return events.messages(api.call(Routes.MESSAGES.compile("roomId", roomId), null, query));
   }
 
   /**
@@ -262,23 +235,26 @@ public final class MatrixClient {
    * returns its event id.
    */
   public String sendEvent(String roomId, String type, String txnId, Map<String, Object> content) {
-    return call(Routes.SEND, content, Map.of(), roomId, type, txnId).path("event_id").asText();
+    return call(Routes.SEND.compile("roomId", roomId, "type", type, "txnId", txnId), content)
+        .path("event_id").asText();
   }
 
   /** {@code POST /join/{roomIdOrAlias}}: joins (a no-op when joined) and returns the room id. */
   public String join(String roomIdOrAlias) {
-    return call(Routes.JOIN, Map.of(), Map.of(), roomIdOrAlias).path("room_id").asText();
+    return call(Routes.JOIN.compile("roomIdOrAlias", roomIdOrAlias), Map.of())
+        .path("room_id").asText();
   }
 
   /** {@code POST /rooms/{roomId}/leave}: leaves the room, or rejects an invite to it. */
   public void leave(String roomId) {
-    call(Routes.LEAVE, Map.of(), Map.of(), roomId);
+    call(Routes.LEAVE.compile("roomId", roomId), Map.of());
   }
 
   /** {@code PUT /user/{userId}/rooms/{roomId}/account_data/{type}}: private to the user. */
   public void putRoomAccountData(String userId, String roomId, String type,
       Map<String, Object> content) {
-    call(Routes.PUT_ROOM_ACCOUNT_DATA, content, Map.of(), userId, roomId, type);
+    call(Routes.PUT_ROOM_ACCOUNT_DATA.compile("userId", userId, "roomId", roomId, "type", type),
+        content);
   }
 
   /**
@@ -292,106 +268,29 @@ public final class MatrixClient {
     if (since != null) {
       query.put("since", since);
     }
-    JsonNode body = call(Routes.SYNC, null, query);
-    Map<String, SyncResponse.JoinedRoom> rooms = new LinkedHashMap<>();
-    body.path("rooms").path("join").fields().forEachRemaining(room -> {
-      List<StateEvent> state = new ArrayList<>();
-      addStateEvents(room.getValue().path("state").path("events"), state);
-      addStateEvents(room.getValue().path("timeline").path("events"), state);
-      List<RoomEvent> timeline = new ArrayList<>();
-      room.getValue().path("timeline").path("events").forEach(e -> timeline.add(roomEvent(e)));
-      Map<String, Map<String, Object>> accountData = new LinkedHashMap<>();
-      room.getValue().path("account_data").path("events").forEach(
-          e -> accountData.put(e.path("type").asText(), toMap(e.path("content"))));
-      rooms.put(room.getKey(), new SyncResponse.JoinedRoom(state, timeline, accountData));
-    });
-    return new SyncResponse(body.path("next_batch").asText(null), rooms);
+    return events.sync(api.call(Routes.SYNC.compile(), null, query));
   }
 
   /** {@code GET /directory/room/{roomAlias}}: the room id, or empty when the alias is unknown. */
   public Optional<String> resolveAlias(String alias) {
     try {
-      return Optional.of(call(Routes.RESOLVE_ALIAS, null, Map.of(), alias)
+      return Optional.of(call(Routes.RESOLVE_ALIAS.compile("alias", alias), null)
           .path("room_id").asText());
     } catch (MatrixException e) {
-      if (e.status() == 404) {
+      if (e.isNotFound()) {
         return Optional.empty();
       }
       throw e;
     }
   }
 
-  private void addStateEvents(JsonNode events, List<StateEvent> out) {
-    for (JsonNode event : events) {
-      if (event.has("state_key")) {
-        out.add(new StateEvent(event.path("type").asText(), event.path("state_key").asText(),
-            toMap(event.path("content"))));
-      }
-    }
+  /** A request without a query string; the answer's JSON. */
+  private JsonNode call(Route.Compiled route, Object body) {
+    return api.call(route, body, Map.of());
   }
 
-  private RoomEvent roomEvent(JsonNode event) {
-    Map<String, Object> content = toMap(event.path("content"));
-    if (event.has("redacts") && !content.containsKey("redacts")) {
-      // Room versions before 11 carry a redaction's target outside its content.
-      content = new LinkedHashMap<>(content);
-      content.put("redacts", event.path("redacts").asText());
-    }
-    return new RoomEvent(event.path("event_id").asText(), event.path("type").asText(),
-        event.has("state_key") ? Optional.of(event.path("state_key").asText()) : Optional.empty(),
-        event.path("sender").asText(), event.path("origin_server_ts").asLong(), content);
-  }
-
-  Map<String, Object> toMap(JsonNode node) {
-    return node.isObject() ? json.convertValue(node, OBJECT) : Map.of();
-  }
-
-  JsonNode call(Route route, Object body, Map<String, String> query, String... params) {
-    HttpUrl.Builder url = baseUrl.newBuilder().encodedPath(
-        baseUrl.encodedPath().replaceAll("/$", "") + route.path(params));
-    query.forEach(url::addQueryParameter);
-    RequestBody requestBody = body == null ? null : RequestBody.create(encode(route, body), JSON);
-    HttpUrl target = url.build();
-    HttpResult result = limiter.execute(route, () -> new Request.Builder()
-        .url(target)
-        .header("Authorization", authorization)
-        .method(route.method(), requestBody)
-        .build());
-    return decode(route, result);
-  }
-
-  private byte[] encode(Route route, Object body) {
-    try {
-      return json.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(route + ": request body is not serialisable", e);
-    }
-  }
-
-  private JsonNode decode(Route route, HttpResult result) {
-    JsonNode body;
-    try {
-      body = json.readTree(result.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (result.ok()) {
-      if (body == null || !(body.isObject() || body.isArray() && route == Routes.ROOM_STATE)) {
-        throw new MatrixException(route.toString(), result.status(), "M_NOT_JSON",
-            "response body is not a JSON object: " + excerpt(result.body()), null);
-      }
-      return body;
-    }
-    if (body != null && body.hasNonNull("errcode")) {
-      throw new MatrixException(route.toString(), result.status(), body.path("errcode").asText(),
-          body.path("error").asText(""), null);
-    }
-    throw new MatrixException(route.toString(), result.status(), "M_UNKNOWN",
-        excerpt(result.body()), null);
-  }
-
-  private static String excerpt(String text) {
-    String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-    return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+  /** The plumbing, for the other typed clients of this package. */
+  JsonApi api() {
+    return api;
   }
 }

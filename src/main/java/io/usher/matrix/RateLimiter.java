@@ -38,8 +38,8 @@ final class RateLimiter {
   private final RequestStats stats;
   private final ObjectMapper json;
   private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
-  private final Map<String, Long> paceNanos = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> nextSlotNanos = new ConcurrentHashMap<>();
+  private final Map<Route, Long> paceNanos = new ConcurrentHashMap<>();
+  private final Map<Route, AtomicLong> nextSlotNanos = new ConcurrentHashMap<>();
   private final Semaphore limitedQueue = new Semaphore(1, true);
   private volatile boolean limited;
 
@@ -61,7 +61,7 @@ final class RateLimiter {
    *     after every try
    */
   HttpResult execute(Route route, Supplier<Request> request) {
-    awaitSlot(route.name());
+    awaitSlot(route);
     Attempts attempts = new Attempts();
     try {
       while (true) {
@@ -101,7 +101,7 @@ final class RateLimiter {
     } catch (IOException e) {
       if (++attempts.failures > policy.maxServerErrorRetries()) {
         throw new MatrixException(route.toString(), MatrixException.NO_RESPONSE,
-            "USHER_NO_RESPONSE", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            ErrorCode.USHER_NO_RESPONSE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }
       pause(backoff(attempts.failures));
       return null;
@@ -182,7 +182,7 @@ final class RateLimiter {
   }
 
   /** Spaces requests to {@code endpoint} at least {@code 1/perSecond} apart. */
-  void pace(String endpoint, double perSecond) {
+  void pace(Route endpoint, double perSecond) {
     if (perSecond <= 0) {
       throw new IllegalArgumentException("perSecond must be positive: " + perSecond);
     }
@@ -191,7 +191,7 @@ final class RateLimiter {
   }
 
   /** Takes the endpoint's next free slot, if it is paced, and waits for it. */
-  private void awaitSlot(String endpoint) {
+  private void awaitSlot(Route endpoint) {
     Long interval = paceNanos.get(endpoint);
     if (interval == null) {
       return;
@@ -215,7 +215,7 @@ final class RateLimiter {
   }
 
   private static MatrixException interrupted(InterruptedException e) {
-    return new MatrixException("wait", MatrixException.NO_RESPONSE, "USHER_INTERRUPTED",
+    return new MatrixException("wait", MatrixException.NO_RESPONSE, ErrorCode.USHER_INTERRUPTED,
         "interrupted while waiting to retry", e);
   }
 }

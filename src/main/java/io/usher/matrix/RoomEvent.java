@@ -14,10 +14,12 @@ import java.util.Optional;
 public record RoomEvent(String eventId, String type, Optional<String> stateKey, String sender,
     long originServerTs, Map<String, Object> content) {
 
+  /** A null content becomes an empty map. */
   public RoomEvent {
     content = content == null ? Map.of() : content;
   }
 
+  /** Whether it is a state event (it has a state_key, possibly {@code ""}). */
   public boolean isState() {
     return stateKey.isPresent();
   }

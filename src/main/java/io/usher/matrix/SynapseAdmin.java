@@ -18,6 +18,7 @@ public final class SynapseAdmin {
 
   private final MatrixClient client;
 
+  /** @param client authenticated as a server admin; nothing is sent until asked */
   public SynapseAdmin(MatrixClient client) {
     this.client = client;
   }
@@ -32,7 +33,7 @@ public final class SynapseAdmin {
       query.put("limit", Integer.toString(PAGE));
       query.put("guests", "false");
       query.put("deactivated", "true");
-      JsonNode page = client.call(Routes.ADMIN_USERS, null, query);
+      JsonNode page = client.api().call(Routes.ADMIN_USERS.compile(), null, query);
       page.path("users").forEach(user -> ids.add(user.path("name").asText()));
       from = page.hasNonNull("next_token") ? page.path("next_token").asText() : null;
     }
@@ -42,9 +43,10 @@ public final class SynapseAdmin {
   /** One account's details ({@code displayname}, {@code threepids}, ...), or empty if none. */
   public Optional<Map<String, Object>> user(String userId) {
     try {
-      return Optional.of(client.toMap(client.call(Routes.ADMIN_USER, null, Map.of(), userId)));
+      return Optional.of(client.api().toMap(client.api().call(
+          Routes.ADMIN_USER.compile("userId", userId), null, Map.of())));
     } catch (MatrixException e) {
-      if (e.status() == 404) {
+      if (e.isNotFound()) {
         return Optional.empty();
       }
       throw e;
@@ -59,15 +61,16 @@ public final class SynapseAdmin {
    *     has no Synapse admin API
    */
   public boolean isExemptFromRateLimits(String userId) {
-    JsonNode override = client.call(Routes.ADMIN_GET_RATELIMIT, null, Map.of(), userId);
+    JsonNode override = client.api().call(
+        Routes.ADMIN_GET_RATELIMIT.compile("userId", userId), null, Map.of());
     return override.has("messages_per_second")
         && override.path("messages_per_second").asDouble(-1) == 0;
   }
 
   /** Exempts {@code userId} from rate limits ({@code {"messages_per_second": 0, "burst_count": 0}}). */
   public void exemptFromRateLimits(String userId) {
-    client.call(Routes.ADMIN_SET_RATELIMIT, Map.of("messages_per_second", 0, "burst_count", 0),
-        Map.of(), userId);
+    client.api().call(Routes.ADMIN_SET_RATELIMIT.compile("userId", userId),
+        Map.of("messages_per_second", 0, "burst_count", 0), Map.of());
   }
 
   /**
@@ -79,6 +82,6 @@ public final class SynapseAdmin {
     body.put("displayname", displayName);
     body.put("threepids", List.of(Map.of("medium", "email", "address", email)));
     body.put("admin", false);
-    client.call(Routes.ADMIN_PUT_USER, body, Map.of(), userId);
+    client.api().call(Routes.ADMIN_PUT_USER.compile("userId", userId), body, Map.of());
   }
 }

@@ -8,6 +8,8 @@ public final class StateTypes {
   public static final String HISTORY_VISIBILITY = "m.room.history_visibility";
   public static final String GUEST_ACCESS = "m.room.guest_access";
   public static final String POWER_LEVELS = "m.room.power_levels";
+  /** A user's membership (join, invite, leave, ban, knock); state_key is the user id. */
+  public static final String MEMBER = "m.room.member";
   public static final String SPACE_CHILD = "m.space.child";
   public static final String SPACE_PARENT = "m.space.parent";
   /** Usher's mark on a cancelled talk's room, {@code {"reason": "cancelled"}}: left alone. */

@@ -1,8 +1,7 @@
 package io.usher.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.usher.LocalSynapse;
+import io.usher.RecentMessages;
 import io.usher.apply.ObservedStateReader;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomEvent;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs {@link LiveBot}s in this JVM against the local Synapse and reads what they did. */
 final class LiveBotFixture {
@@ -59,7 +59,7 @@ final class LiveBotFixture {
 
   /** The announcements in a room, oldest first, as "talk/phase/at" (at as an ISO instant). */
   List<String> announcements(String roomId) {
-    return reader.recentMessages(roomId, 500).stream()
+    return RecentMessages.of(reader, roomId, 500).stream()
         .filter(e -> e.content().get("io.usher.announcement") instanceof Map<?, ?>)
         .map(LiveBotFixture::marker).toList();
   }
@@ -70,7 +70,7 @@ final class LiveBotFixture {
   }
 
   List<RoomEvent> notices(String roomId) {
-    return reader.recentMessages(roomId, 500).stream()
+    return RecentMessages.of(reader, roomId, 500).stream()
         .filter(e -> "m.room.message".equals(e.type())).toList();
   }
 

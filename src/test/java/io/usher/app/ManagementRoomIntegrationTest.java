@@ -1,8 +1,6 @@
 package io.usher.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
+import io.usher.RecentMessages;
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
 import io.usher.matrix.MatrixClient;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The management room on the real Synapse: who may command the bot, and what commands do. */
 class ManagementRoomIntegrationTest {
@@ -69,7 +69,7 @@ class ManagementRoomIntegrationTest {
 
   /** The bot's first answer after a message (skipped-phase notices aside), or null. */
   private String replyAfter(String eventId) {
-    List<RoomEvent> events = fixture.reader.recentMessages(room, 50);
+    List<RoomEvent> events = RecentMessages.of(fixture.reader, room, 50);
     int command = -1;
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).eventId().equals(eventId)) {
@@ -120,7 +120,7 @@ class ManagementRoomIntegrationTest {
 
   @Test
   void phasesMissedByMoreThanTheGraceAreSkippedAndReportedButTheHallwayOpens() {
-    List<RoomEvent> notices = fixture.reader.recentMessages(room, 50);
+    List<RoomEvent> notices = RecentMessages.of(fixture.reader, room, 50);
     assertThat(notices).map(e -> e.text("body"))
         .anyMatch(b -> b.startsWith("Skipped the end of talk 9 “Warm-up that already happened”"));
     fixture.assertHallway(fixture.roomId(RoomKind.TALK, "9"), true);

@@ -1,10 +1,9 @@
 package io.usher.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.usher.LocalSynapse;
-import io.usher.TestSchedule.TestTalk;
+import io.usher.RecentMessages;
 import io.usher.TestSchedule;
+import io.usher.TestSchedule.TestTalk;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomEvent;
 import io.usher.plan.StateTypes;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A schedule edited after apply, on the real Synapse: one talk moved in time, one to another
@@ -95,7 +95,7 @@ class ScheduleEditIntegrationTest {
         .containsEntry("name", "[cancelled] Goes away");
     assertThat(bot.getState(talk4, StateTypes.CLOSED, "").orElseThrow())
         .containsEntry("reason", "cancelled");
-    assertThat(bot.recentMessages(talk4, 5)).anyMatch(e -> e.type().equals("m.room.message")
+    assertThat(RecentMessages.of(bot, talk4, 5)).anyMatch(e -> e.type().equals("m.room.message")
         && e.text("body").contains("has been cancelled"));
     assertThat(bot.getState(alpha, StateTypes.SPACE_CHILD, talk4).orElse(Map.of())).isEmpty();
     String added = room(bot, conf, "talk-brand-new");

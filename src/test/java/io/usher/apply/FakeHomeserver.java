@@ -27,6 +27,8 @@ final class FakeHomeserver implements Homeserver {
   private final AtomicInteger next = new AtomicInteger();
   /** Refuses createRoom for requests matching it, with a 500. */
   volatile Predicate<CreateRoomRequest> refuseCreate = request -> false;
+  /** Refuses invites of these users with a 403, as a server whose policy forbids them. */
+  volatile Predicate<String> refuseInvite = user -> false;
   /** Runs inside each createRoom, before it answers (to hold two creations in flight). */
   volatile Runnable duringCreate = () -> { };
 
@@ -73,6 +75,16 @@ final class FakeHomeserver implements Homeserver {
   @Override
   public void invite(String roomId, String userId) {
     calls.add("invite " + roomId + " " + userId);
+    Object membership = getState(roomId, "m.room.member", userId)
+        .map(m -> m.get("membership")).orElse(null);
+    if ("join".equals(membership)) {
+      // As Synapse answers; its English text is not to be relied on.
+      throw new MatrixException("POST /invite", 403, "M_FORBIDDEN", userId + " is in the room",
+          null);
+    }
+    if (refuseInvite.test(userId)) {
+      throw new MatrixException("POST /invite", 403, "M_FORBIDDEN", "not allowed", null);
+    }
   }
 
   @Override

@@ -267,7 +267,7 @@ class MatrixClientWireMockTest {
     server.stubFor(post(urlPathMatching("/_matrix/client/v3/rooms/.*/invite"))
         .willReturn(okJson("{}")));
     MatrixClient client = client();
-    client.pace("invite", 10);
+    client.pace(PacedRoute.INVITE, 10);
     for (int i = 0; i < 4; i++) {
       client.invite("!room:localhost", "@u" + i + ":localhost");
     }
