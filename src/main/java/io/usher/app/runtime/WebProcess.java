@@ -1,0 +1,181 @@
+package io.usher.app.runtime;
+
+import io.usher.app.config.BadInputException;
+import io.usher.app.config.Settings;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.MatrixException;
+import io.usher.matrix.RetryPolicy;
+import io.usher.matrix.WhoAmI;
+import io.usher.plan.DesiredState;
+import io.usher.questions.MatrixQuestions;
+import io.usher.schedule.source.ScheduleSource;
+import io.usher.web.QuestionsUnavailable;
+import io.usher.web.WebServer;
+import io.usher.web.WidgetSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server with its schedule (reloaded every {@code conference.refresh_every}) and its
+ * questions feed. It reads the homeserver only for questions, and only when asked, so it starts
+ * and serves widgets while the homeserver is down; {@code usher web} runs it apart from the
+ * bot, so the widgets outlive a bot restart.
+ */
+public final class WebProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebProcess.class);
+  /** How stale a scoreboard may be; the issue asks for updates within 5 s. */
+  static final Duration QUESTIONS_REFRESH = Duration.ofSeconds(2);
+
+  private final Settings settings;
+  private final ScheduleSource source;
+  private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread thread = new Thread(r, "usher-web-schedule-refresh");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private final WebServer server;
+
+  /** Loads the schedule (a bad one stops here) and starts serving on the configured address. */
+  public WebProcess(Settings settings, Clock clock) {
+    this(settings, clock, Schedules.source(settings));
+  }
+
+  /**
+   * Sharing the bot's {@code source} (usher run), a schedule URL is fetched for both and an
+   * unchanged one costs the second a 304 and no parse.
+   */
+  public WebProcess(Settings settings, Clock clock, ScheduleSource source) {
+    this(settings, clock, source, settings.web().host(), settings.web().port());
+  }
+
+  WebProcess(Settings settings, Clock clock, String host, int port) {
+    this(settings, clock, Schedules.source(settings), host, port);
+  }
+
+  private WebProcess(Settings settings, Clock clock, ScheduleSource source, String host,
+      int port) {
+    this.settings = settings;
+    this.source = source;
+    schedule.set(load());
+    TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), settings, clock);
+    MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
+        rooms::botUserId, clock, QUESTIONS_REFRESH);
+    this.server = start(host, port, questions, clock);
+    long every = settings.refreshEvery().toMillis();
+    refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Brief with a homeserver that does not answer: a widget is waiting. */
+  private MatrixClient client(String url) {
+    return MatrixClient.create(url, settings.accessToken(),
+        new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (e, wait) -> { });
+  }
+
+  private WebServer start(String host, int port, MatrixQuestions questions, Clock clock) {
+    try {
+      return WebServer.start(host, port, schedule::get, questions, clock);
+    } catch (RuntimeException e) {
+      // Javalin reports a taken port or an unknown address this way.
+      throw new BadInputException("web.listen: cannot listen on " + host + ":" + port + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  private WidgetSchedule load() {
+    // The pages show the schedule only: the people file is the bot's business.
+    var conference = Schedules.load(source, settings.schedule());
+    return new WidgetSchedule(conference, DesiredState.tracks(conference, settings.grouping()));
+  }
+
+  private void refresh() {
+    try {
+      schedule.set(load());
+    } catch (RuntimeException e) {
+      LOG.warn("web: keeping the previous schedule: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    server.close();
+  }
+
+  /**
+   * Room ids of track rooms by their alias, found once each; unknown ones asked again later.
+   * An application service reads as its bot user (the registration's sender is in no room).
+   */
+  private final class TrackRooms {
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(30);
+    private final MatrixClient client;
+    private final Settings settings;
+    private final Clock clock;
+    private final Map<String, String> found = new ConcurrentHashMap<>();
+    private final Map<String, Instant> missing = new ConcurrentHashMap<>();
+    private volatile WhoAmI me;
+    private volatile MatrixClient reader;
+
+    TrackRooms(MatrixClient client, Settings settings, Clock clock) {
+      this.client = client;
+      this.settings = settings;
+      this.clock = clock;
+    }
+
+    String botUserId() {
+      return settings.appserviceUser().map(bot -> "@" + bot + ":" + me().serverName())
+          .orElseGet(() -> me().userId());
+    }
+
+    MatrixClient reader() {
+      if (reader == null) {
+        reader = settings.appserviceUser().isEmpty() ? client
+            : client(Connection.actingAs(settings.homeserverUrl(), botUserId()));
+      }
+      return reader;
+    }
+
+    Optional<String> roomId(String trackId) {
+      String known = found.get(trackId);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      Instant askedAt = missing.get(trackId);
+      if (askedAt != null && clock.instant().isBefore(askedAt.plus(ASK_AGAIN))) {
+        return Optional.empty();
+      }
+      String alias = "#" + settings.conferenceId() + "-" + trackId + ":" + me().serverName();
+      Optional<String> roomId = client.resolveAlias(alias);
+      roomId.ifPresentOrElse(id -> found.put(trackId, id),
+          () -> missing.put(trackId, clock.instant()));
+      return roomId;
+    }
+
+    private WhoAmI me() {
+      if (me == null) {
+        try {
+          me = client.whoami();
+        } catch (MatrixException e) {
+          throw new QuestionsUnavailable("the homeserver at " + settings.homeserverUrl()
+              + " did not answer: " + e.getMessage(), e);
+        }
+      }
+      return me;
+    }
+  }
+}
