@@ -1,7 +1,7 @@
 package io.usher.app.cli;
 
 import io.usher.app.runtime.RateLimitCheck;
-import io.usher.app.runtime.Session;
+import io.usher.app.runtime.CommandRun;
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Progress;
 import io.usher.plan.diff.Plan;
@@ -20,13 +20,13 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Session run = options.session(output.err());
+    CommandRun run = options.open(output.err());
     Plan plan = run.plan();
     output.out().print(new PlanPrinter(10).print(plan));
     if (!plan.isEmpty()) {
-      output.out().println(RateLimitCheck.run(run.connection, plan.creates().size()));
+      output.out().println(RateLimitCheck.run(run.bot(), plan.creates().size()));
     }
-    ApplyResult result = plan.isEmpty() ? null : run.reconciler.apply(plan);
+    ApplyResult result = plan.isEmpty() ? null : run.reconciler().apply(plan);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (result == null) {
       output.out().println("Nothing created or changed.");
@@ -37,9 +37,9 @@ final class ApplyCommand implements Callable<Integer> {
           result.actions() - result.failures().size(), result.actions(), result.roomsCreated(),
           seconds, Progress.rate(result.roomsCreated() / Math.max(seconds, 1e-3)));
     }
-    output.out().println(run.connection.requestSummary());
+    output.out().println(run.bot().requestSummary());
     output.out().printf("Wall time: %.1f s%n", seconds);
-    String space = run.connection.spaceAlias();
+    String space = run.bot().spaceAlias();
     output.out().println("Conference space: " + space + "  (https://matrix.to/#/" + space + ")");
     if (result != null && !result.ok()) {
       output.out().println(result.failures().size() + " actions failed; run apply again to retry.");

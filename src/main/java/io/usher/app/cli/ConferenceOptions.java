@@ -5,7 +5,7 @@ import io.usher.app.config.ConfigException;
 import io.usher.app.config.ConfigLoader;
 import io.usher.app.config.Settings;
 import io.usher.app.runtime.Inputs;
-import io.usher.app.runtime.Session;
+import io.usher.app.runtime.CommandRun;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
 import io.usher.schedule.ScheduleException;
@@ -47,9 +47,9 @@ final class ConferenceOptions {
    * Reads config, people file and schedule (bad input stops here), then connects to the
    * homeserver, with the desired state for {@code --at}.
    */
-  Session session(PrintWriter err) {
+  CommandRun open(PrintWriter err) {
     Inputs inputs = Inputs.read(settings());
-    return Session.open(inputs, err, at(inputs.settings()));
+    return CommandRun.open(inputs, err, at(inputs.settings()));
   }
 
   /** The validated settings, with --schedule applied. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.usher.app.config.Settings;
-import io.usher.app.runtime.Session;
+import io.usher.app.runtime.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +30,19 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Session run = options.session(output.err());
-    Settings settings = run.connection.settings;
-    List<RoomMap.Entry> entries = RoomMap.of(run.desired, run.reconciler.observe().rooms(),
-        run.connection.me.serverName());
+    CommandRun run = options.open(output.err());
+    Settings settings = run.bot().settings;
+    List<RoomMap.Entry> entries = RoomMap.of(run.desired(), run.reconciler().observe().rooms(),
+        run.bot().me.serverName());
     Files.createDirectories(out);
     Path json = out.resolve(settings.conferenceId() + "-rooms.json");
     Path csv = out.resolve(settings.conferenceId() + "-rooms.csv");
-    writeJson(json, settings.conferenceId(), run.desired.name(), entries);
+    writeJson(json, settings.conferenceId(), run.desired().name(), entries);
     writeCsv(csv, entries);
     long missing = entries.stream().filter(e -> e.roomId().isEmpty()).count();
     output.out().println("Wrote " + entries.size() + " rooms to " + json + " and " + csv
         + (missing > 0 ? " (" + missing + " not created yet: run apply)" : ""));
-    output.out().println(run.connection.requestSummary());
+    output.out().println(run.bot().requestSummary());
     return 0;
   }
 

@@ -3,7 +3,7 @@ package io.usher.app.cli;
 import io.usher.app.config.BadInputException;
 import io.usher.app.config.OnboardingSettings;
 import io.usher.app.config.Settings;
-import io.usher.app.runtime.Connection;
+import io.usher.app.runtime.BotSession;
 import io.usher.matrix.MatrixException;
 import io.usher.matrix.SynapseAdmin;
 import io.usher.onboard.Onboarding;
@@ -44,7 +44,7 @@ final class OnboardCommand implements Callable<Integer> {
     Settings settings = options.settings();
     List<Attendee> list = read(attendees);
     // Onboarding plans no rooms: the people file plays no part in it.
-    Connection connection = new Connection(settings, People.none(), output.err());
+    BotSession connection = new BotSession(settings, People.none(), output.err());
     OnboardingSettings onboarding = settings.onboarding();
     connection.client.pace("adminPutUser", onboarding.perSecond());
     connection.client.pace("invite", onboarding.perSecond());

@@ -1,11 +1,11 @@
 package io.usher.app.cli;
 
 import io.usher.app.config.Settings;
-import io.usher.app.runtime.Connection;
+import io.usher.app.runtime.BotSession;
 import io.usher.app.runtime.Inputs;
 import io.usher.app.runtime.RateLimitCheck;
 import io.usher.app.runtime.Schedules;
-import io.usher.app.runtime.Session;
+import io.usher.app.runtime.CommandRun;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredState;
 import io.usher.plan.diff.ObservedConference;
@@ -44,17 +44,17 @@ final class PlanCommand implements Callable<Integer> {
     if (offline) {
       return offline();
     }
-    Session run = options.session(output.err());
-    run.inputs.conference().notes().forEach(note -> output.out().println("note: " + note));
+    CommandRun run = options.open(output.err());
+    run.inputs().conference().notes().forEach(note -> output.out().println("note: " + note));
     if (options.schedule != null) {
       scheduleChanges(run);
     }
     Plan plan = run.plan();
     output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
     if (!plan.isEmpty()) {
-      output.out().println(RateLimitCheck.check(run.connection, plan.creates().size()));
+      output.out().println(RateLimitCheck.check(run.bot(), plan.creates().size()));
     }
-    output.out().println(run.connection.requestSummary());
+    output.out().println(run.bot().requestSummary());
     return 0;
   }
 
@@ -66,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
         : URI.create(settings.homeserverUrl()).getHost();
     String bot = "@" + settings.appserviceUser().orElse("usher") + ":" + server;
     DesiredConference desired = DesiredState.of(inputs.conference(),
-        Connection.policy(settings, inputs.people(), server, bot), options.at(settings));
+        BotSession.policy(settings, inputs.people(), server, bot), options.at(settings));
     Plan plan = new Planner(server, bot).plan(desired, ObservedConference.empty());
     inputs.conference().notes().forEach(note -> output.out().println("note: " + note));
     output.out().println("Offline: planned against an empty homeserver " + server
@@ -76,10 +76,10 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** With --schedule NEW: what NEW changes against the config's schedule, talk by talk. */
-  private void scheduleChanges(Session run) {
+  private void scheduleChanges(CommandRun run) {
     Settings original = options.configured();
     var before = Schedules.load(original.schedule(), Optional.of(original.timeZone()));
-    List<String> lines = ScheduleDiff.lines(before, run.inputs.conference());
+    List<String> lines = ScheduleDiff.lines(before, run.inputs().conference());
     output.out().println("Schedule changes (" + original.schedule() + " → "
         + options.schedule + "): " + (lines.isEmpty() ? "none" : ""));
     lines.forEach(output.out()::println);

@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
       } else {
         stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
       }
-      output.out().println("Stopping at " + clock.instant() + ". " + bot.connection()
+      output.out().println("Stopping at " + clock.instant() + ". " + bot.session()
           .requestSummary());
     }
     return 0;

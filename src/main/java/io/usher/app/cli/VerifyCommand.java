@@ -1,8 +1,8 @@
 package io.usher.app.cli;
 
 import io.usher.app.config.BadInputException;
-import io.usher.app.runtime.Connection;
-import io.usher.app.runtime.Session;
+import io.usher.app.runtime.BotSession;
+import io.usher.app.runtime.CommandRun;
 import io.usher.apply.MembershipReader;
 import io.usher.apply.Verifier;
 import java.util.Optional;
@@ -25,17 +25,17 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Session run = options.session(output.err());
-    Connection connection = run.connection;
+    CommandRun run = options.open(output.err());
+    BotSession bot = run.bot();
     try {
-      output.out().print(new Verifier(new MembershipReader(connection.client,
-          connection.me.userId())).verify(run.desired, Connection.seats(connection.policy,
-          run.inputs.conference(), run.desired), run.reconciler.observe().rooms(),
+      output.out().print(new Verifier(new MembershipReader(bot.client,
+          bot.me.userId())).verify(run.desired(), BotSession.seats(bot.policy,
+          run.inputs().conference(), run.desired()), run.reconciler().observe().rooms(),
           Optional.ofNullable(track)).render());
     } catch (IllegalArgumentException unknownTrack) {
       throw new BadInputException(unknownTrack.getMessage(), unknownTrack);
     }
-    output.out().println(connection.requestSummary());
+    output.out().println(bot.requestSummary());
     return 0;
   }
 }

@@ -41,9 +41,9 @@ public final class ConfigLoader {
     Path base = file.toAbsolutePath().getParent();
     List<String> problems = new ArrayList<>();
     String url = homeserverUrl(raw.homeserver().url(), problems);
-    Optional<Appservice> appservice = Optional.ofNullable(
+    Optional<AppserviceRegistration> appservice = Optional.ofNullable(
         raw.homeserver().appserviceRegistration())
-        .map(registration -> Appservice.read(base.resolve(registration), problems));
+        .map(registration -> AppserviceRegistration.read(base.resolve(registration), problems));
     String token = token(raw.homeserver(), appservice, base, problems);
     ConfigFile.ConferenceSection c = raw.conference();
     String id = required(c.id(), "conference.id", "a short id like fosdem2026", problems);
@@ -74,7 +74,7 @@ public final class ConfigLoader {
         onboarding, web, headers, cache,
         Boolean.TRUE.equals(raw.homeserver().liftOwnRateLimits()),
         appservice.map(a -> !a.rateLimited()).orElse(false),
-        appservice.map(Appservice::botLocalpart));
+        appservice.map(AppserviceRegistration::botLocalpart));
   }
 
   /** An http(s) URL with a host and an optional path: what a homeserver or widget URL is. */
@@ -211,7 +211,7 @@ public final class ConfigLoader {
     return value;
   }
 
-  private static String token(ConfigFile.Homeserver hs, Optional<Appservice> appservice,
+  private static String token(ConfigFile.Homeserver hs, Optional<AppserviceRegistration> appservice,
       Path base, List<String> problems) {
     long given = Stream.of(hs.accessToken(), hs.accessTokenFile(),
         hs.appserviceRegistration()).filter(Objects::nonNull).count();

@@ -39,7 +39,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   private final Settings settings;
   /** The people file as read at start; a refresh reads it again. */
   private final People people;
-  private final Connection connection;
+  private final BotSession session;
   private final Reconciler reconciler;
   private final LifecycleRunner runner;
   private final Optional<ManagementRoom> room;
@@ -61,15 +61,15 @@ public final class LiveBot implements BotControl, AutoCloseable {
     this.settings = settings;
     this.source = Schedules.source(settings);
     this.people = PeopleFiles.load(settings.people());
-    this.connection = new Connection(settings, people, err);
-    this.reconciler = connection.reconciler(LOG::debug);
-    Announcer announcer = new Announcer(connection.client, connection.me.userId());
-    this.runner = new LifecycleRunner(new RunnerSettings(clock, connection.policy,
+    this.session = new BotSession(settings, people, err);
+    this.reconciler = session.reconciler(LOG::debug);
+    Announcer announcer = new Announcer(session.client, session.me.userId());
+    this.runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
         this::tellOrganisers, outcomes);
-    this.room = settings.managementRoom().map(alias -> new ManagementRoom(connection.client,
-        connection.me.userId(), ManagementRoom.open(connection.client, alias,
-            connection.me.userId(), connection.me.serverName(), settings.organisers(),
+    this.room = settings.managementRoom().map(alias -> new ManagementRoom(session.client,
+        session.me.userId(), ManagementRoom.open(session.client, alias,
+            session.me.userId(), session.me.serverName(), settings.organisers(),
             settings.conferenceName().isEmpty() ? settings.conferenceId()
                 : settings.conferenceName()),
         this, settings.timeZone(), pollTimeout, LOG::info));
@@ -98,8 +98,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
     return room.map(ManagementRoom::roomId);
   }
 
-  public Connection connection() {
-    return connection;
+  public BotSession session() {
+    return session;
   }
 
   private void tellOrganisers(String line) {
@@ -145,7 +145,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   public String refresh() {
     People next = PeopleFiles.load(settings.people());
     return runner.refresh(Schedules.conference(settings, next, source),
-        connection.policy(next));
+        session.policy(next));
   }
 
   /** Where the bot reads its schedule; the web server of the same process shares it. */
@@ -157,8 +157,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String verify(Optional<String> track) {
     DesiredConference desired = runner.desiredNow();
-    return new Verifier(new MembershipReader(connection.client, connection.me.userId()))
-        .verify(desired, Connection.seats(runner.policy(), runner.lifecycle().conference(),
+    return new Verifier(new MembershipReader(session.client, session.me.userId()))
+        .verify(desired, BotSession.seats(runner.policy(), runner.lifecycle().conference(),
             desired), reconciler.observe().rooms(), track)
         .render();
   }

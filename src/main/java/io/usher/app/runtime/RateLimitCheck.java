@@ -18,7 +18,7 @@ public final class RateLimitCheck {
   private RateLimitCheck() {}
 
   /** The same as {@link #run} without changing anything (for plan, a dry run). */
-  public static String check(Connection connection, int newRooms) {
+  public static String check(BotSession connection, int newRooms) {
     return status(connection, false, newRooms);
   }
 
@@ -27,11 +27,11 @@ public final class RateLimitCheck {
    * time {@code newRooms} take at Synapse's default limits. Costs one request (two when it
    * lifts the limits).
    */
-  public static String run(Connection connection, int newRooms) {
+  public static String run(BotSession connection, int newRooms) {
     return status(connection, connection.settings.liftOwnRateLimits(), newRooms);
   }
 
-  private static String status(Connection connection, boolean lift, int newRooms) {
+  private static String status(BotSession connection, boolean lift, int newRooms) {
     SynapseAdmin admin = new SynapseAdmin(connection.client);
     String userId = connection.me.userId();
     String call = call(connection.settings.homeserverUrl(), userId);

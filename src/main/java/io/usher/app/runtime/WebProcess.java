@@ -145,7 +145,7 @@ public final class WebProcess implements AutoCloseable {
     MatrixClient reader() {
       if (reader == null) {
         reader = settings.appserviceUser().isEmpty() ? client
-            : client(Connection.actingAs(settings.homeserverUrl(), botUserId()));
+            : client(BotSession.actingAs(settings.homeserverUrl(), botUserId()));
       }
       return reader;
     }

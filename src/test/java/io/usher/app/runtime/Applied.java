@@ -15,12 +15,13 @@ import java.time.Instant;
  *
  * @param result null when the plan was not applied (empty, or only planned)
  */
-record Applied(Session run, Plan plan, ApplyResult result) {
+record Applied(CommandRun run, Plan plan, ApplyResult result) {
 
   /** Reads the config's inputs once, connects, and plans against a fresh read. */
   static Applied planned(Path config, Instant at) throws Exception {
     Settings settings = new ConfigLoader().load(config);
-    Session run = Session.open(Inputs.read(settings), new PrintWriter(new StringWriter()), at);
+    CommandRun run = CommandRun.open(Inputs.read(settings), new PrintWriter(new StringWriter()),
+        at);
     return new Applied(run, run.plan(), null);
   }
 
@@ -28,10 +29,10 @@ record Applied(Session run, Plan plan, ApplyResult result) {
   static Applied apply(Path config, Instant at) throws Exception {
     Applied planned = planned(config, at);
     return new Applied(planned.run, planned.plan,
-        planned.plan.isEmpty() ? null : planned.run.reconciler.apply(planned.plan));
+        planned.plan.isEmpty() ? null : planned.run.reconciler().apply(planned.plan));
   }
 
   long invites() {
-    return run.connection.client.stats().byEndpoint().getOrDefault("invite", 0L);
+    return run.bot().client.stats().byEndpoint().getOrDefault("invite", 0L);
   }
 }

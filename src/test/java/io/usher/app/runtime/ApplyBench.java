@@ -53,7 +53,7 @@ class ApplyBench {
     long start = System.nanoTime();
     Applied built = Applied.apply(config, before);
     double seconds = (System.nanoTime() - start) / 1e9;
-    RequestStats stats = built.run().connection.client.stats();
+    RequestStats stats = built.run().bot().client.stats();
     int rooms = built.result().created().size();
     assertThat(built.result().failures()).isEmpty();
     figure("apply rooms created: %d", rooms);
@@ -68,13 +68,13 @@ class ApplyBench {
     Applied restart = Applied.planned(config, before);
     seconds = (System.nanoTime() - start) / 1e9;
     figure("restart requests (start until ready): %d",
-        restart.run().connection.client.stats().total());
+        restart.run().bot().client.stats().total());
     figure("restart seconds: %.1f", seconds);
     figure("restart plan actions: %d", restart.plan().actions().size());
 
     Applied again = Applied.apply(config, before);
-    figure("re-apply requests: %d", again.run().connection.client.stats().total());
-    figure("re-apply writes: %d", again.run().connection.client.stats().writes());
+    figure("re-apply requests: %d", again.run().bot().client.stats().total());
+    figure("re-apply writes: %d", again.run().bot().client.stats().writes());
     figure("bot peak RSS MB: %d", peakRssKb() / 1024);
     Files.createDirectories(Path.of("target", "bench"));
     Files.write(Path.of("target", "bench", "apply.txt"), lines);

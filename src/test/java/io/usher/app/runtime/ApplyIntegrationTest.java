@@ -124,9 +124,9 @@ class ApplyIntegrationTest {
 
     Applied again = reconcile(config);
     assertThat(again.plan().actions()).isEmpty();
-    assertThat(again.run().reconciler.roomCount()).isEqualTo(18);
-    assertThat(again.run().connection.client.stats().writes()).isZero();
-    assertThat(again.run().connection.client.stats().total()).isEqualTo(2);
+    assertThat(again.run().reconciler().roomCount()).isEqualTo(18);
+    assertThat(again.run().bot().client.stats().writes()).isZero();
+    assertThat(again.run().bot().client.stats().total()).isEqualTo(2);
   }
 
   @Test
@@ -137,7 +137,7 @@ class ApplyIntegrationTest {
     Path config = config(conf);
 
     Applied first = reconcile(config);
-    var result = first.run().reconciler.apply(first.plan());
+    var result = first.run().reconciler().apply(first.plan());
     assertThat(result.failures()).isEmpty();
     assertThat(result.warnings()).singleElement().asString()
         .contains("#" + conf + "-keynotes:localhost belongs to another room");

@@ -67,7 +67,7 @@ class LifecycleLatenessBench {
       lines.add(String.format("bot start (read, reconcile, schedule %d jobs): %.1f s",
           bot.status().scheduledJobs(), (System.nanoTime() - t0) / 1e9));
       Thread.sleep(Duration.between(clock.instant(), to).plusSeconds(20).toMillis());
-      lines.add("requests: " + bot.connection().requestSummary());
+      lines.add("requests: " + bot.session().requestSummary());
     }
     List<PhaseOutcome> inWindow = outcomes.stream()
         .filter(o -> !o.event().at().isBefore(from) && o.event().at().isBefore(to)).toList();

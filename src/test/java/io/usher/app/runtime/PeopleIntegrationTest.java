@@ -177,10 +177,10 @@ class PeopleIntegrationTest {
   }
 
   private VerifyReport verify(Path config) throws Exception {
-    Session run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
-    return new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(run.connection.client,
-        run.connection.me.userId())).verify(run.desired, Connection.seats(run.connection.policy,
-        run.inputs.conference(), run.desired), run.reconciler.observe().rooms(),
+    CommandRun run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
+    return new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(run.bot().client,
+        run.bot().me.userId())).verify(run.desired(), BotSession.seats(run.bot().policy,
+        run.inputs().conference(), run.desired()), run.reconciler().observe().rooms(),
         java.util.Optional.empty());
   }
 }

@@ -26,7 +26,7 @@ class RateLimitCheckIntegrationTest {
     synapse = LocalSynapse.get();
   }
 
-  private Connection connection(String token, boolean lift) throws Exception {
+  private BotSession connection(String token, boolean lift) throws Exception {
     Path config = TestConfigs.write(dir, synapse, "rl", "Europe/Brussels",
         SharedSchedules.example(), "");
     String text = Files.readString(config);
@@ -37,7 +37,7 @@ class RateLimitCheckIntegrationTest {
       text = text.replace("homeserver:\n", "homeserver:\n  lift_own_rate_limits: true\n");
     }
     Files.writeString(config, text);
-    return new Connection(new ConfigLoader().load(config), io.usher.schedule.People.none(),
+    return new BotSession(new ConfigLoader().load(config), io.usher.schedule.People.none(),
         new PrintWriter(new StringWriter()));
   }
 
@@ -59,7 +59,7 @@ class RateLimitCheckIntegrationTest {
         .contains("set homeserver.lift_own_rate_limits: true, or run curl -X POST")
         .contains(synapse.url + "/_synapse/admin/v1/users/" + userId + "/override_ratelimit")
         .doesNotContain(token);
-    Connection lifting = connection(token, true);
+    BotSession lifting = connection(token, true);
     assertThat(RateLimitCheck.check(lifting, 18)).as("plan changes nothing")
         .contains("apply will exempt it");
     assertThat(RateLimitCheck.run(lifting, 18)).contains("it exempted itself");

@@ -105,7 +105,7 @@ class ScheduleEditIntegrationTest {
 
     Applied third = Applied.apply(config, at);
     assertThat(third.plan().actions()).isEmpty();
-    assertThat(third.run().connection.client.stats().writes()).isZero();
+    assertThat(third.run().bot().client.stats().writes()).isZero();
   }
 
   private static String room(MatrixClient bot, String conf, String aliasPart) {

@@ -104,7 +104,7 @@ class WidgetIntegrationTest {
 
     Applied again = apply(config, at);
     assertThat(again.plan().actions()).isEmpty();
-    assertThat(again.run().connection.client.stats().writes()).isZero();
+    assertThat(again.run().bot().client.stats().writes()).isZero();
 
     Applied moved = apply(config(conf, SharedSchedules.example(),
         "https://cdn.example.org/{track}/index.m3u8", "Europe/Brussels"), at);

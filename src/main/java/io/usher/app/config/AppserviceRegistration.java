@@ -16,10 +16,10 @@ import java.util.List;
  * @param botLocalpart the user in its namespace the bot acts as ({@code x_usher_bot}): Synapse
  *     serves no {@code /sync} to the registration's own sender
  */
-record Appservice(String asToken, boolean rateLimited, String botLocalpart) {
+record AppserviceRegistration(String asToken, boolean rateLimited, String botLocalpart) {
 
   /** The registration at {@code file}; problems name the field. */
-  static Appservice read(Path file, List<String> problems) {
+  static AppserviceRegistration read(Path file, List<String> problems) {
     try {
       JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       String token = yaml == null ? "" : yaml.path("as_token").asText("");
@@ -31,18 +31,18 @@ record Appservice(String asToken, boolean rateLimited, String botLocalpart) {
         problems.add("homeserver.appservice_registration: " + file + " has no x_usher_bot (the"
             + " bot's localpart; usher appservice-registration writes it)");
       }
-      return new Appservice(token, yaml == null || yaml.path("rate_limited").asBoolean(true),
-          bot);
+      return new AppserviceRegistration(token,
+          yaml == null || yaml.path("rate_limited").asBoolean(true), bot);
     } catch (IOException e) {
       problems.add("homeserver.appservice_registration: cannot read " + file + " ("
           + e.getMessage().lines().findFirst().orElse("") + ")");
-      return new Appservice("", true, "");
+      return new AppserviceRegistration("", true, "");
     }
   }
 
   @Override
   public String toString() {
-    return "Appservice[asToken=<redacted>, rateLimited=" + rateLimited + ", bot="
+    return "AppserviceRegistration[asToken=<redacted>, rateLimited=" + rateLimited + ", bot="
         + botLocalpart + "]";
   }
 }

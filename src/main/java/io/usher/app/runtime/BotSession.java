@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The bot on its homeserver: client, identity, the policy and planner that depend on them. */
-public final class Connection {
+public final class BotSession {
   public final Settings settings;
   public final MatrixClient client;
   public final WhoAmI me;
@@ -37,7 +37,7 @@ public final class Connection {
   final Planner planner;
 
   /** @param people the people file as read once for this run */
-  public Connection(Settings settings, People people, PrintWriter err) {
+  public BotSession(Settings settings, People people, PrintWriter err) {
     this.settings = settings;
     RateLimitReporter reporter = new RateLimitReporter(err);
     this.client = client(settings, reporter);
