@@ -4,7 +4,12 @@ import io.usher.app.config.BadInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** The {@code usher} command line. The only place where objects are wired together. */
+/**
+ * The {@code usher} command line: picocli runs the command; a failure becomes a message and an
+ * exit code. The commands wire nothing themselves: the objects they run come from
+ * {@code io.usher.app.runtime}'s factories ({@code CommandRun.open}, {@code LiveBot.open},
+ * {@code WebProcess.start}).
+ */
 public final class Main {
   private Main() {}
 

@@ -44,7 +44,7 @@ final class OnboardCommand implements Callable<Integer> {
     Settings settings = options.settings();
     List<Attendee> list = read(attendees);
     // Onboarding plans no rooms: the people file plays no part in it.
-    BotSession connection = new BotSession(settings, People.none(), output.err());
+    BotSession connection = BotSession.open(settings, People.none(), output.err());
     OnboardingSettings onboarding = settings.onboarding();
     connection.client.pace("adminPutUser", onboarding.perSecond());
     connection.client.pace("invite", onboarding.perSecond());

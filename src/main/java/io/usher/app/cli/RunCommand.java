@@ -49,10 +49,10 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInputException("--for: '" + duration + "' is not a duration (e.g. 90s)", null);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (LiveBot bot = new LiveBot(settings, clock, output.err(), outcome -> { },
+    try (LiveBot bot = LiveBot.open(settings, clock, output.err(), outcome -> { },
         Duration.ofSeconds(30));
         AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
-            : new WebProcess(settings, clock, bot.scheduleSource())) {
+            : new WebProcess(settings, clock, bot.scheduleSource()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       bot.start();
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()

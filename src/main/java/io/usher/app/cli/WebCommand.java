@@ -20,7 +20,7 @@ final class WebCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings = options.settings();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (WebProcess web = new WebProcess(settings, Clock.systemUTC())) {
+    try (WebProcess web = new WebProcess(settings, Clock.systemUTC()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       output.out().println("Serving widgets on http://" + settings.web().host() + ":"
           + web.port() + "/widgets/ (public URL: " + (settings.web().publicUrl().isEmpty()

@@ -28,24 +28,44 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The bot on its homeserver: client, identity, the policy and planner that depend on them. */
+/**
+ * The bot's session on its homeserver: its client, who it is there, and the policy and planner
+ * that depend on them. {@link #open} makes the requests; the constructor makes none.
+ */
 public final class BotSession {
   public final Settings settings;
   public final MatrixClient client;
   public final WhoAmI me;
   public final Policy policy;
-  final Planner planner;
+  private final Planner planner;
 
-  /** @param people the people file as read once for this run */
-  public BotSession(Settings settings, People people, PrintWriter err) {
+  /**
+   * The session of {@code client}, the account {@code me}; makes no request.
+   *
+   * @param people the people file as read once for this run
+   */
+  BotSession(Settings settings, People people, MatrixClient client, WhoAmI me) {
     this.settings = settings;
-    RateLimitReporter reporter = new RateLimitReporter(err);
-    this.client = client(settings, reporter);
-    this.me = whoami(client, settings);
-    reporter.account(settings.homeserverUrl(), me.userId());
+    this.client = client;
+    this.me = me;
     this.policy = policy(people);
     this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
     client.pace("invite", settings.people().invitesPerSecond());
+  }
+
+  /**
+   * Opens the bot's session: an application service registers its user first, then the
+   * homeserver says who the bot is. Rate limits met on the way are reported to {@code err}.
+   *
+   * @param people the people file as read once for this run
+   * @throws IllegalStateException when the homeserver cannot be used
+   */
+  public static BotSession open(Settings settings, People people, PrintWriter err) {
+    RateLimitReporter reporter = new RateLimitReporter(err);
+    MatrixClient client = client(settings, reporter);
+    WhoAmI me = whoami(client, settings);
+    reporter.account(settings.homeserverUrl(), me.userId());
+    return new BotSession(settings, people, client, me);
   }
 
   /** The policy with this people file; the rest from the settings. */

@@ -21,7 +21,7 @@ public record CommandRun(Inputs inputs, BotSession bot, Reconciler reconciler,
    * @param at the instant the desired state is for (talks ended by then are hallways)
    */
   public static CommandRun open(Inputs inputs, PrintWriter err, Instant at) {
-    BotSession bot = new BotSession(inputs.settings(), inputs.people(), err);
+    BotSession bot = BotSession.open(inputs.settings(), inputs.people(), err);
     Reconciler reconciler = bot.reconciler(line -> {
       err.println(line);
       err.flush();

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: the lifecycle runner, the management room and the schedule refresh, wired
- * together. Implements the management room's commands.
+ * together. Implements the management room's commands. {@link #open} reads the people file
+ * and opens the bot's session; {@link #start} does the rest; the constructor makes no request
+ * and starts no thread.
  */
 public final class LiveBot implements BotControl, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveBot.class);
@@ -41,46 +43,58 @@ public final class LiveBot implements BotControl, AutoCloseable {
   private final People people;
   private final BotSession session;
   private final Reconciler reconciler;
-  private final LifecycleRunner runner;
-  private final Optional<ManagementRoom> room;
   /** One for the bot's life, so an unchanged schedule URL costs a 304 and no parse. */
   private final ScheduleSource source;
+  private final Clock clock;
+  private final Consumer<PhaseOutcome> outcomes;
+  private final Duration pollTimeout;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       r -> {
         Thread thread = new Thread(r, "usher-schedule-refresh");
         thread.setDaemon(true);
         return thread;
       });
+  /** Made by {@link #start}: its Quartz scheduler has threads of its own. */
+  private volatile LifecycleRunner runner;
+  private volatile Optional<ManagementRoom> room = Optional.empty();
 
-  /**
-   * @param clock every time decision reads it; a {@link io.usher.scheduler.ScaledClock} rehearses
-   * @param pollTimeout how long one management-room {@code /sync} waits
-   */
-  public LiveBot(Settings settings, Clock clock, PrintWriter err, Consumer<PhaseOutcome> outcomes,
-      Duration pollTimeout) {
+  private LiveBot(Settings settings, People people, BotSession session, Clock clock,
+      Consumer<PhaseOutcome> outcomes, Duration pollTimeout) {
     this.settings = settings;
-    this.source = Schedules.source(settings);
-    this.people = PeopleFiles.load(settings.people());
-    this.session = new BotSession(settings, people, err);
+    this.people = people;
+    this.session = session;
     this.reconciler = session.reconciler(LOG::debug);
-    Announcer announcer = new Announcer(session.client, session.me.userId());
-    this.runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
-        settings.lifecycle(), settings.parallelism()), reconciler, announcer,
-        this::tellOrganisers, outcomes);
-    this.room = settings.managementRoom().map(alias -> new ManagementRoom(session.client,
-        session.me.userId(), ManagementRoom.open(session.client, alias,
-            session.me.userId(), session.me.serverName(), settings.organisers(),
-            settings.conferenceName().isEmpty() ? settings.conferenceId()
-                : settings.conferenceName()),
-        this, settings.timeZone(), pollTimeout, LOG::info));
+    this.source = Schedules.source(settings);
+    this.clock = clock;
+    this.outcomes = outcomes;
+    this.pollTimeout = pollTimeout;
   }
 
   /**
-   * Loads the schedule (a bad one stops here, before any change), reconciles, catches up and
-   * starts the timer, the management room and the schedule refresh.
+   * Reads the people file (a bad one stops here) and opens the bot's session on its homeserver.
+   *
+   * @param clock every time decision reads it; a {@link io.usher.scheduler.ScaledClock} rehearses
+   * @param err where rate limits met are reported
+   * @param pollTimeout how long one management-room {@code /sync} waits
+   */
+  public static LiveBot open(Settings settings, Clock clock, PrintWriter err,
+      Consumer<PhaseOutcome> outcomes, Duration pollTimeout) {
+    People people = PeopleFiles.load(settings.people());
+    return new LiveBot(settings, people, BotSession.open(settings, people, err), clock, outcomes,
+        pollTimeout);
+  }
+
+  /**
+   * Loads the schedule (a bad one stops here, before any change), opens the management room,
+   * reconciles, catches up and starts the timer, the management room and the schedule refresh.
    */
   public void start() {
     var conference = Schedules.conference(settings, people, source);
+    Announcer announcer = new Announcer(session.client, session.me.userId());
+    runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
+        settings.lifecycle(), settings.parallelism()), reconciler, announcer,
+        this::tellOrganisers, outcomes);
+    room = settings.managementRoom().map(this::managementRoom);
     runner.start(conference);
     room.ifPresent(ManagementRoom::start);
     long every = settings.refreshEvery().toMillis();
@@ -90,6 +104,17 @@ public final class LiveBot implements BotControl, AutoCloseable {
         status.rooms(), status.scheduledJobs());
   }
 
+  /** The management room {@code alias}, joined, or made when it does not exist yet. */
+  private ManagementRoom managementRoom(String alias) {
+    String userId = session.me.userId();
+    String roomId = ManagementRoom.open(session.client, alias, userId, session.me.serverName(),
+        settings.organisers(), settings.conferenceName().isEmpty() ? settings.conferenceId()
+            : settings.conferenceName());
+    return new ManagementRoom(session.client, userId, roomId, this, settings.timeZone(),
+        pollTimeout, LOG::info);
+  }
+
+  /** The lifecycle runner, once {@link #start} has made it. */
   LifecycleRunner runner() {
     return runner;
   }
@@ -144,8 +169,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String refresh() {
     People next = PeopleFiles.load(settings.people());
-    return runner.refresh(Schedules.conference(settings, next, source),
-        session.policy(next));
+    return runner.refresh(Schedules.conference(settings, next, source), session.policy(next));
   }
 
   /** Where the bot reads its schedule; the web server of the same process shares it. */
@@ -177,13 +201,17 @@ public final class LiveBot implements BotControl, AutoCloseable {
   void stopNow() {
     refresher.shutdownNow();
     room.ifPresent(ManagementRoom::close);
-    runner.stopNow();
+    if (runner != null) {
+      runner.stopNow();
+    }
   }
 
   @Override
   public void close() {
     refresher.shutdownNow();
     room.ifPresent(ManagementRoom::close);
-    runner.close();
+    if (runner != null) {
+      runner.close();
+    }
   }
 }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The web server with its schedule (reloaded every {@code conference.refresh_every}) and its
  * questions feed. It reads the homeserver only for questions, and only when asked, so it starts
  * and serves widgets while the homeserver is down; {@code usher web} runs it apart from the
- * bot, so the widgets outlive a bot restart.
+ * bot, so the widgets outlive a bot restart. Made without I/O; {@link #start} serves.
  */
 public final class WebProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebProcess.class);
@@ -37,7 +37,10 @@ public final class WebProcess implements AutoCloseable {
   static final Duration QUESTIONS_REFRESH = Duration.ofSeconds(2);
 
   private final Settings settings;
+  private final Clock clock;
   private final ScheduleSource source;
+  private final String host;
+  private final int port;
   private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
       r -> {
@@ -45,9 +48,9 @@ public final class WebProcess implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
-  private final WebServer server;
+  private volatile WebServer server;
 
-  /** Loads the schedule (a bad one stops here) and starts serving on the configured address. */
+  /** Serves on the configured address, reading the config's schedule on its own. */
   public WebProcess(Settings settings, Clock clock) {
     this(settings, clock, Schedules.source(settings));
   }
@@ -67,14 +70,26 @@ public final class WebProcess implements AutoCloseable {
   private WebProcess(Settings settings, Clock clock, ScheduleSource source, String host,
       int port) {
     this.settings = settings;
+    this.clock = clock;
     this.source = source;
+    this.host = host;
+    this.port = port;
+  }
+
+  /**
+   * Loads the schedule (a bad one stops here), starts serving and the schedule refresh.
+   *
+   * @return this, serving
+   */
+  public WebProcess start() {
     schedule.set(load());
     TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), settings, clock);
     MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
         rooms::botUserId, clock, QUESTIONS_REFRESH);
-    this.server = start(host, port, questions, clock);
+    this.server = serve(questions);
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+    return this;
   }
 
   /** Brief with a homeserver that does not answer: a widget is waiting. */
@@ -83,7 +98,7 @@ public final class WebProcess implements AutoCloseable {
         new RetryPolicy(3, 1, Duration.ofMillis(200), Duration.ofSeconds(5)), (e, wait) -> { });
   }
 
-  private WebServer start(String host, int port, MatrixQuestions questions, Clock clock) {
+  private WebServer serve(MatrixQuestions questions) {
     try {
       return WebServer.start(host, port, schedule::get, questions, clock);
     } catch (RuntimeException e) {
@@ -93,6 +108,7 @@ public final class WebProcess implements AutoCloseable {
     }
   }
 
+  /** The port it serves on, once started (the one asked for, or the one given for 0). */
   public int port() {
     return server.port();
   }
@@ -114,7 +130,9 @@ public final class WebProcess implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   /**

@@ -97,7 +97,7 @@ class AppserviceIntegrationTest {
         "body", "Welcome, ask your questions here"));
     Settings settings = new ConfigLoader().load(config);
     try (WebProcess web = new WebProcess(settings,
-        Clock.fixed(during.plusSeconds(600), ZoneOffset.UTC), "127.0.0.1", 0)) {
+        Clock.fixed(during.plusSeconds(600), ZoneOffset.UTC), "127.0.0.1", 0).start()) {
       HttpResponse<String> questions = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + web.port() + "/api/tracks/keynotes/questions"))
           .build(), HttpResponse.BodyHandlers.ofString());

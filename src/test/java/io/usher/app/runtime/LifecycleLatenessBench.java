@@ -60,7 +60,7 @@ class LifecycleLatenessBench {
 
     Queue<PhaseOutcome> outcomes = new ConcurrentLinkedQueue<>();
     Clock clock = ScaledClock.startingAt(from.minus(LEAD), 1);
-    try (LiveBot bot = new LiveBot(settings, clock, new PrintWriter(new StringWriter()),
+    try (LiveBot bot = LiveBot.open(settings, clock, new PrintWriter(new StringWriter()),
         outcomes::add, Duration.ofSeconds(30))) {
       long t0 = System.nanoTime();
       bot.start();

@@ -41,7 +41,7 @@ final class LiveBotFixture {
 
   LiveBot start(Clock clock) throws Exception {
     Settings settings = new ConfigLoader().load(config);
-    LiveBot bot = new LiveBot(settings, clock, new PrintWriter(new StringWriter()),
+    LiveBot bot = LiveBot.open(settings, clock, new PrintWriter(new StringWriter()),
         outcomes::add, Duration.ofSeconds(2));
     bot.start();
     return bot;

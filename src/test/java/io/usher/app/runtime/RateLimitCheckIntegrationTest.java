@@ -37,7 +37,7 @@ class RateLimitCheckIntegrationTest {
       text = text.replace("homeserver:\n", "homeserver:\n  lift_own_rate_limits: true\n");
     }
     Files.writeString(config, text);
-    return new BotSession(new ConfigLoader().load(config), io.usher.schedule.People.none(),
+    return BotSession.open(new ConfigLoader().load(config), io.usher.schedule.People.none(),
         new PrintWriter(new StringWriter()));
   }
 

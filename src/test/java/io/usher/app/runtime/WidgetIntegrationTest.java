@@ -158,7 +158,7 @@ class WidgetIntegrationTest {
     Settings settings = new ConfigLoader().load(config);
     String widgetUrl = (String) widget(roomOf(conf, "talk-questions-welcome"), "usher-questions")
         .get("url");
-    try (WebProcess web = new WebProcess(settings, Clock.systemUTC(), "127.0.0.1", 0);
+    try (WebProcess web = new WebProcess(settings, Clock.systemUTC(), "127.0.0.1", 0).start();
         Browser browser = Browser.start()) {
       browser.driver().get(widgetUrl.replace("https://usher.example.org",
           "http://127.0.0.1:" + web.port()));
@@ -188,7 +188,7 @@ class WidgetIntegrationTest {
     Files.writeString(config, Files.readString(config).replace(synapse.url,
         "http://127.0.0.1:9"));
     Settings settings = new ConfigLoader().load(config);
-    try (WebProcess web = new WebProcess(settings, Clock.systemUTC(), "127.0.0.1", 0)) {
+    try (WebProcess web = new WebProcess(settings, Clock.systemUTC(), "127.0.0.1", 0).start()) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + web.port();
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base
