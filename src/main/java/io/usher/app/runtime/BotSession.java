@@ -61,10 +61,10 @@ public final class BotSession {
    * @throws IllegalStateException when the homeserver cannot be used
    */
   public static BotSession open(Settings settings, People people, PrintWriter err) {
-    RateLimitReporter reporter = new RateLimitReporter(err);
+    RateLimitReporter reporter = new RateLimitReporter(err, settings.homeserverUrl());
     MatrixClient client = client(settings, reporter);
     WhoAmI me = whoami(client, settings);
-    reporter.account(settings.homeserverUrl(), me.userId());
+    reporter.account(me.userId());
     return new BotSession(settings, people, client, me);
   }
 

@@ -34,7 +34,7 @@ public final class RateLimitCheck {
   private static String status(BotSession connection, boolean lift, int newRooms) {
     SynapseAdmin admin = new SynapseAdmin(connection.client);
     String userId = connection.me.userId();
-    String call = call(connection.settings.homeserverUrl(), userId);
+    String call = RateLimitRemedy.adminCall(connection.settings.homeserverUrl(), userId);
     if (connection.settings.appserviceUnlimited()) {
       return "rate limits: " + userId + " is exempt (application service, rate_limited: false)";
     }
@@ -44,19 +44,19 @@ public final class RateLimitCheck {
       }
       if (lift) {
         admin.exemptFromRateLimits(userId);
-        return "rate limits: " + userId + " was not exempt; it exempted itself"
-            + " (homeserver.lift_own_rate_limits)";
+        return "rate limits: " + userId + " was not exempt; it exempted itself ("
+            + RateLimitRemedy.LIFT_OWN + ")";
       }
       return "rate limits: " + userId + " is NOT exempt, so a big apply will be slowed by 429s"
           + estimate(newRooms) + ". It is a server admin: "
           + (connection.settings.liftOwnRateLimits()
-          ? "apply will exempt it (homeserver.lift_own_rate_limits)"
-          : "set homeserver.lift_own_rate_limits: true, or run " + call);
+          ? "apply will exempt it (" + RateLimitRemedy.LIFT_OWN + ")"
+          : "set " + RateLimitRemedy.LIFT_OWN + ": true, or run " + call);
     } catch (MatrixException e) {
       if (e.status() == 403) {
         return "rate limits: " + userId + " may be rate-limited (it is not a server admin, so it"
             + " cannot tell)" + estimate(newRooms) + ". A server admin can exempt it: " + call
-            + "; or run Usher as an application service with rate_limited: false.";
+            + "; or " + RateLimitRemedy.APPSERVICE + ".";
       }
       return "rate limits: cannot tell whether " + userId + " is exempt (" + e.getMessage()
           + ")";
@@ -72,13 +72,5 @@ public final class RateLimitCheck {
     return "; at Synapse's default limits (" + DEFAULT_ROOM_BURST + " rooms at once, then one"
         + " every " + (1 / DEFAULT_ROOMS_PER_SECOND) + " s) its " + newRooms + " new rooms take"
         + " about " + Progress.duration(seconds);
-  }
-
-  /** The exact admin API call, with a placeholder where the admin's token goes. */
-  static String call(String homeserverUrl, String userId) {
-    return "curl -X POST -H 'Authorization: Bearer <admin access token>' -d"
-        + " '{\"messages_per_second\": 0, \"burst_count\": 0}' "
-        + homeserverUrl.replaceAll("/+$", "")
-        + "/_synapse/admin/v1/users/" + userId + "/override_ratelimit";
   }
 }

@@ -6,28 +6,30 @@ import java.time.Duration;
 
 /**
  * Tells the organiser when the homeserver slows the bot down, and, the first time, what to do
- * about it: the exact admin API call for the bot's account, or the application service route.
- * The ETA follows from the job's progress line, which the same 429 updates.
+ * about it ({@link RateLimitRemedy}): the exact admin API call for the bot's account, or the
+ * application service route. The ETA follows from the job's progress line, which the same 429
+ * updates.
  */
 final class RateLimitReporter implements RateLimitListener {
   private final PrintWriter err;
-  private String explanation = "  the bot's account is rate-limited by the homeserver (HTTP"
-      + " 429), so this will finish, but slowly. To speed it up: a server admin can exempt it"
-      + " with POST /_synapse/admin/v1/users/<bot user id>/override_ratelimit"
-      + " {\"messages_per_second\": 0, \"burst_count\": 0}";
+  private final String homeserverUrl;
+  private String explanation;
   private boolean explained;
 
-  RateLimitReporter(PrintWriter err) {
+  RateLimitReporter(PrintWriter err, String homeserverUrl) {
     this.err = err;
+    this.homeserverUrl = homeserverUrl;
+    this.explanation = explanation("the bot's account", "<bot user id>");
   }
 
   /** Names the bot's account, and the exact call for it, once they are known. */
-  synchronized void account(String homeserverUrl, String userId) {
-    explanation = "  " + userId + " is rate-limited by the homeserver (HTTP 429), so this will"
-        + " finish, but slowly. To speed it up: a server admin can exempt it now, without a"
-        + " restart: " + RateLimitCheck.call(homeserverUrl, userId) + " (a bot that is a server"
-        + " admin does it itself with homeserver.lift_own_rate_limits: true); or run Usher as an"
-        + " application service with rate_limited: false (usher appservice-registration)";
+  synchronized void account(String userId) {
+    explanation = explanation(userId, userId);
+  }
+
+  private String explanation(String who, String userId) {
+    return "  " + who + " is rate-limited by the homeserver (HTTP 429), so this will finish, but"
+        + " slowly. To speed it up: " + RateLimitRemedy.any(homeserverUrl, userId);
   }
 
   @Override
