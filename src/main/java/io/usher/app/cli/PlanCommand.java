@@ -64,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
     Settings settings = inputs.settings();
     String server = serverName != null ? serverName
         : URI.create(settings.homeserverUrl()).getHost();
-    String bot = "@" + settings.appserviceUser().orElse("usher") + ":" + server;
+    String bot = Settings.userId(settings.appserviceUser().orElse("usher"), server);
     DesiredConference desired = DesiredState.of(inputs.conference(),
         BotSession.policy(settings, inputs.people(), server, bot), options.at(settings));
     Plan plan = new Planner(server, bot).plan(desired, ObservedConference.empty());

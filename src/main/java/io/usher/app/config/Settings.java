@@ -38,6 +38,22 @@ public record Settings(String homeserverUrl, String accessToken, String conferen
         liftOwnRateLimits, appserviceUnlimited, appserviceUser);
   }
 
+  /**
+   * The user id the bot acts as on {@code serverName} when it is an application service: its
+   * localpart from the registration's {@code x_usher_bot}.
+   */
+  public Optional<String> appserviceUserId(String serverName) {
+    return appserviceUser.map(localpart -> userId(localpart, serverName));
+  }
+
+  /**
+   * A user id, {@code @localpart:server}
+   * (https://spec.matrix.org/latest/appendices/#user-identifiers).
+   */
+  public static String userId(String localpart, String serverName) {
+    return "@" + localpart + ":" + serverName;
+  }
+
   @Override
   public String toString() {
     return "Settings[homeserver=" + homeserverUrl + ", conference=" + conferenceId

@@ -77,7 +77,8 @@ public final class BotSession {
    * The policy of a config with this people file, for the bot {@code botUserId} on
    * {@code serverName}: also without a connection, for an offline plan.
    */
-  public static Policy policy(Settings settings, People people, String serverName, String botUserId) {
+  public static Policy policy(Settings settings, People people, String serverName,
+      String botUserId) {
     PeopleSettings given = settings.people();
     return new Policy(settings.conferenceId(), settings.conferenceName(), serverName,
         settings.grouping(), settings.organisers(), settings.moderators(),
@@ -96,7 +97,8 @@ public final class BotSession {
       MatrixClient service = MatrixClient.create(url, settings.accessToken(),
           RetryPolicy.defaults(), reporter);
       String localpart = settings.appserviceUser().get();
-      String userId = "@" + localpart + ":" + whoami(service, settings).serverName();
+      String userId = settings.appserviceUserId(whoami(service, settings).serverName())
+          .orElseThrow();
       new ApplicationService(service).registerUser(localpart);
       url = actingAs(url, userId);
     }

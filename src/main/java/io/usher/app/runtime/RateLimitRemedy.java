@@ -15,7 +15,7 @@ final class RateLimitRemedy {
 
   private RateLimitRemedy() {}
 
-  /** The exact admin API call for {@code userId}, with a placeholder where the admin's token goes. */
+  /** The exact admin API call for {@code userId}, a placeholder where the admin's token goes. */
   static String adminCall(String homeserverUrl, String userId) {
     return "curl -X POST -H 'Authorization: Bearer <admin access token>' -d"
         + " '{\"messages_per_second\": 0, \"burst_count\": 0}' "

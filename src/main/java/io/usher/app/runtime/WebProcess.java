@@ -156,8 +156,7 @@ public final class WebProcess implements AutoCloseable {
     }
 
     String botUserId() {
-      return settings.appserviceUser().map(bot -> "@" + bot + ":" + me().serverName())
-          .orElseGet(() -> me().userId());
+      return settings.appserviceUserId(me().serverName()).orElseGet(() -> me().userId());
     }
 
     MatrixClient reader() {
