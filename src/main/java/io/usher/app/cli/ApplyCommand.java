@@ -1,7 +1,7 @@
 package io.usher.app.cli;
 
-import io.usher.app.runtime.RateLimitCheck;
 import io.usher.app.runtime.CommandRun;
+import io.usher.app.runtime.RateLimitCheck;
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Progress;
 import io.usher.plan.diff.Plan;

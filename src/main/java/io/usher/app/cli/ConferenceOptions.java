@@ -4,27 +4,15 @@ import io.usher.app.config.BadInputException;
 import io.usher.app.config.ConfigException;
 import io.usher.app.config.ConfigLoader;
 import io.usher.app.config.Settings;
-import io.usher.app.runtime.Inputs;
 import io.usher.app.runtime.CommandRun;
-import io.usher.schedule.Conference;
-import io.usher.schedule.People;
-import io.usher.schedule.ScheduleException;
-import io.usher.schedule.source.ScheduleFormats;
-import io.usher.schedule.source.ScheduleSource;
+import io.usher.app.runtime.Inputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
-import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read the config and the schedule. */
 final class ConferenceOptions {
-  private static final Logger LOG = LoggerFactory.getLogger(ConferenceOptions.class);
-
   @Option(names = {"-c", "--config"}, defaultValue = "usher.yaml",
       description = "Config file (default: ${DEFAULT-VALUE}).")
   Path config;

@@ -2,10 +2,10 @@ package io.usher.app.cli;
 
 import io.usher.app.config.Settings;
 import io.usher.app.runtime.BotSession;
+import io.usher.app.runtime.CommandRun;
 import io.usher.app.runtime.Inputs;
 import io.usher.app.runtime.RateLimitCheck;
 import io.usher.app.runtime.Schedules;
-import io.usher.app.runtime.CommandRun;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredState;
 import io.usher.plan.diff.ObservedConference;

@@ -3,21 +3,14 @@ package io.usher.app.runtime;
 import io.usher.app.config.BadInputException;
 import io.usher.app.config.Settings;
 import io.usher.matrix.MatrixClient;
-import io.usher.matrix.MatrixException;
 import io.usher.matrix.RetryPolicy;
-import io.usher.matrix.WhoAmI;
 import io.usher.plan.DesiredState;
 import io.usher.questions.MatrixQuestions;
 import io.usher.schedule.source.ScheduleSource;
-import io.usher.web.QuestionsUnavailable;
 import io.usher.web.WebServer;
 import io.usher.web.WidgetSchedule;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +76,8 @@ public final class WebProcess implements AutoCloseable {
    */
   public WebProcess start() {
     schedule.set(load());
-    TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), settings, clock);
+    TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), this::client, settings,
+        schedule::get, clock);
     MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
         rooms::botUserId, clock, QUESTIONS_REFRESH);
     this.server = serve(questions);
@@ -132,67 +126,6 @@ public final class WebProcess implements AutoCloseable {
     refresher.shutdownNow();
     if (server != null) {
       server.close();
-    }
-  }
-
-  /**
-   * Room ids of track rooms by their alias, found once each; unknown ones asked again later.
-   * An application service reads as its bot user (the registration's sender is in no room).
-   */
-  private final class TrackRooms {
-    private static final Duration ASK_AGAIN = Duration.ofSeconds(30);
-    private final MatrixClient client;
-    private final Settings settings;
-    private final Clock clock;
-    private final Map<String, String> found = new ConcurrentHashMap<>();
-    private final Map<String, Instant> missing = new ConcurrentHashMap<>();
-    private volatile WhoAmI me;
-    private volatile MatrixClient reader;
-
-    TrackRooms(MatrixClient client, Settings settings, Clock clock) {
-      this.client = client;
-      this.settings = settings;
-      this.clock = clock;
-    }
-
-    String botUserId() {
-      return settings.appserviceUserId(me().serverName()).orElseGet(() -> me().userId());
-    }
-
-    MatrixClient reader() {
-      if (reader == null) {
-        reader = settings.appserviceUser().isEmpty() ? client
-            : client(BotSession.actingAs(settings.homeserverUrl(), botUserId()));
-      }
-      return reader;
-    }
-
-    Optional<String> roomId(String trackId) {
-      String known = found.get(trackId);
-      if (known != null) {
-        return Optional.of(known);
-      }
-      Instant askedAt = missing.get(trackId);
-      if (askedAt != null && clock.instant().isBefore(askedAt.plus(ASK_AGAIN))) {
-        return Optional.empty();
-      }
-      String alias = "#" + settings.conferenceId() + "-" + trackId + ":" + me().serverName();
-      Optional<String> roomId = client.resolveAlias(alias);
-      roomId.ifPresentOrElse(id -> found.put(trackId, id),
-          () -> missing.put(trackId, clock.instant()));
-      return roomId;
-    }
-
-    private WhoAmI me() {
-      if (me == null) {
-        try {
-          me = client.whoami();
-        } catch (MatrixException e) {
-          throw new QuestionsUnavailable("the homeserver at " + settings.homeserverUrl()
-              + " did not answer: " + e.getMessage(), e);
-        }
-      }
-      return me;
     }
   }
 }
