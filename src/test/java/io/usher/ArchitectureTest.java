@@ -108,7 +108,29 @@ class ArchitectureTest {
 
   @Test
   void nothingImportsApp() {
-    noClasses().that().resideOutsideOfPackage("io.usher.app").should().dependOnClassesThat()
-        .resideInAPackage("io.usher.app").check(USHER);
+    noClasses().that().resideOutsideOfPackage("io.usher.app..").should().dependOnClassesThat()
+        .resideInAPackage("io.usher.app..").check(USHER);
+  }
+
+  /** The app is its three packages; nothing is left beside them. */
+  @Test
+  void appIsCliConfigAndRuntime() {
+    classes().that().resideInAPackage("io.usher.app..").should()
+        .resideInAnyPackage("io.usher.app.cli", "io.usher.app.config", "io.usher.app.runtime")
+        .check(USHER);
+  }
+
+  /** The config is read without knowing who reads it: neither commands nor wiring. */
+  @Test
+  void configImportsNeitherCommandsNorWiring() {
+    noClasses().that().resideInAPackage("io.usher.app.config").should().dependOnClassesThat()
+        .resideInAnyPackage("io.usher.app.cli", "io.usher.app.runtime").check(USHER);
+  }
+
+  /** The wiring runs under any front end: it never imports the commands. */
+  @Test
+  void runtimeDoesNotImportCommands() {
+    noClasses().that().resideInAPackage("io.usher.app.runtime").should().dependOnClassesThat()
+        .resideInAPackage("io.usher.app.cli").check(USHER);
   }
 }
