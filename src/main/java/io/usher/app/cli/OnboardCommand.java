@@ -45,20 +45,20 @@ final class OnboardCommand implements Callable<Integer> {
     Settings settings = options.settings();
     List<Attendee> list = read(attendees);
     // Onboarding plans no rooms: the people file plays no part in it.
-    BotSession connection = BotSession.open(settings, People.none(), output.err());
+    BotSession session = BotSession.open(settings, People.none(), output.err());
     OnboardingSettings onboarding = settings.onboarding();
-    connection.client.pace(PacedRoute.ADMIN_PUT_USER, onboarding.perSecond());
-    connection.client.pace(PacedRoute.INVITE, onboarding.perSecond());
+    session.client.pace(PacedRoute.ADMIN_PUT_USER, onboarding.perSecond());
+    session.client.pace(PacedRoute.INVITE, onboarding.perSecond());
     Optional<String> space = onboarding.inviteToSpace()
-        ? connection.client.resolveAlias(connection.spaceAlias()) : Optional.empty();
+        ? session.client.resolveAlias(session.spaceAlias()) : Optional.empty();
     if (onboarding.inviteToSpace() && space.isEmpty()) {
-      output.err().println("! " + connection.spaceAlias() + " does not exist yet: accounts are"
+      output.err().println("! " + session.spaceAlias() + " does not exist yet: accounts are"
           + " made, but nobody is invited; run apply, then onboard again to invite");
     }
     OnboardingReport report;
     try {
-      report = new Onboarding(new SynapseAdmin(connection.client), connection.client,
-          onboarding.mapping(), connection.me.serverName(), 8, line -> {
+      report = new Onboarding(new SynapseAdmin(session.client), session.client,
+          onboarding.mapping(), session.me.serverName(), 8, line -> {
             output.err().println(line);
             output.err().flush();
           }).run(list, space);
@@ -70,7 +70,7 @@ final class OnboardCommand implements Callable<Integer> {
     writeMapping(target, report);
     output.out().print(report.summary());
     output.out().println("Mapping: " + target);
-    output.out().println(connection.requestSummary());
+    output.out().println(session.requestSummary());
     return report.ok() ? 0 : 1;
   }
 

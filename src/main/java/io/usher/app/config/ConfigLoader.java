@@ -1,12 +1,5 @@
 package io.usher.app.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
 import java.io.IOException;
@@ -23,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +28,7 @@ public final class ConfigLoader {
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
 
   public Settings load(Path file) throws ConfigException {
-    ConfigFile raw = read(file);
+    ConfigFile raw = ConfigYaml.read(file);
     requireSections(raw, file);
     Path base = file.toAbsolutePath().getParent();
     List<String> problems = new ArrayList<>();
@@ -46,11 +38,7 @@ public final class ConfigLoader {
         .map(registration -> AppserviceRegistration.read(base.resolve(registration), problems));
     String token = token(raw.homeserver(), appservice, base, problems);
     ConfigFile.ConferenceSection c = raw.conference();
-    String id = required(c.id(), "conference.id", "a short id like fosdem2026", problems);
-    if (id != null && !CONFERENCE_ID.matcher(id).matches()) {
-      problems.add("conference.id: '" + id + "' must be 1-40 of a-z 0-9 . _ - (it goes into"
-          + " room aliases)");
-    }
+    String id = conferenceId(c.id(), problems);
     ZoneId zone = zone(c.timeZone(), problems);
     String schedule = schedule(c.schedule(), base, problems);
     TrackGrouping grouping = grouping(c.groupBy(), problems);
@@ -75,6 +63,15 @@ public final class ConfigLoader {
         Boolean.TRUE.equals(raw.homeserver().liftOwnRateLimits()),
         appservice.map(a -> !a.rateLimited()).orElse(false),
         appservice.map(AppserviceRegistration::botLocalpart));
+  }
+
+  private static String conferenceId(String value, List<String> problems) {
+    String id = required(value, "conference.id", "a short id like fosdem2026", problems);
+    if (id != null && !CONFERENCE_ID.matcher(id).matches()) {
+      problems.add("conference.id: '" + id + "' must be 1-40 of a-z 0-9 . _ - (it goes into"
+          + " room aliases)");
+    }
+    return id;
   }
 
   /** An http(s) URL with a host and an optional path: what a homeserver or widget URL is. */
@@ -139,59 +136,6 @@ public final class ConfigLoader {
           + " #name:server or !id:server)");
     }
     return Optional.of(room);
-  }
-
-  private static ConfigFile read(Path file) throws ConfigException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    try {
-      ConfigFile raw = yaml.readValue(file.toFile(), ConfigFile.class);
-      if (raw == null) {
-        throw new ConfigException(file.toString(), List.of("the file is empty"));
-      }
-      return raw;
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file.toString(), List.of("line " + keyLine(file, e) + ": unknown field '"
-          + path(e) + "' (expected one of " + e.getKnownPropertyIds().stream()
-          .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")"));
-    } catch (JsonMappingException e) {
-      throw new ConfigException(file.toString(), List.of("line " + line(e) + ": field '" + path(e)
-          + "': " + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(file.toString(), List.of("line " + line(e) + ": not valid YAML: "
-          + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
-    }
-  }
-
-  /**
-   * The line of an unknown key. Jackson reports records' unknown properties at the end of the
-   * enclosing object (they are buffered for the constructor), so the key is looked up instead.
-   */
-  private static int keyLine(Path file, UnrecognizedPropertyException e) {
-    Pattern key = Pattern.compile("^\\s*-?\\s*" + Pattern.quote(e.getPropertyName()) + "\\s*:");
-    try {
-      List<String> lines = Files.readAllLines(file);
-      for (int i = 0; i < lines.size(); i++) {
-        if (key.matcher(lines.get(i)).find()) {
-          return i + 1;
-        }
-      }
-    } catch (IOException unreadable) {
-      // Fall back to Jackson's location.
-    }
-    return line(e);
-  }
-
-  private static int line(JsonProcessingException e) {
-    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream().map(ref -> ref.getFieldName() != null
-        ? ref.getFieldName() : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
   }
 
   private static String required(String value, String field, String expected,

@@ -134,7 +134,7 @@ public final class BotSession {
     return new ObservedStateReader(Homeserver.of(client));
   }
 
-  /** The owner of what this connection reads and changes; progress lines go to {@code progress}. */
+  /** The owner of what this session reads and changes; progress lines go to {@code progress}. */
   Reconciler reconciler(Consumer<String> progress) {
     return new Reconciler(reader(), planner, executor(progress), settings.conferenceId());
   }

@@ -18,8 +18,8 @@ public final class RateLimitCheck {
   private RateLimitCheck() {}
 
   /** The same as {@link #run} without changing anything (for plan, a dry run). */
-  public static String check(BotSession connection, int newRooms) {
-    return status(connection, false, newRooms);
+  public static String check(BotSession session, int newRooms) {
+    return status(session, false, newRooms);
   }
 
   /**
@@ -27,15 +27,15 @@ public final class RateLimitCheck {
    * time {@code newRooms} take at Synapse's default limits. Costs one request (two when it
    * lifts the limits).
    */
-  public static String run(BotSession connection, int newRooms) {
-    return status(connection, connection.settings.liftOwnRateLimits(), newRooms);
+  public static String run(BotSession session, int newRooms) {
+    return status(session, session.settings.liftOwnRateLimits(), newRooms);
   }
 
-  private static String status(BotSession connection, boolean lift, int newRooms) {
-    SynapseAdmin admin = new SynapseAdmin(connection.client);
-    String userId = connection.me.userId();
-    String call = RateLimitRemedy.adminCall(connection.settings.homeserverUrl(), userId);
-    if (connection.settings.appserviceUnlimited()) {
+  private static String status(BotSession session, boolean lift, int newRooms) {
+    SynapseAdmin admin = new SynapseAdmin(session.client);
+    String userId = session.me.userId();
+    String call = RateLimitRemedy.adminCall(session.settings.homeserverUrl(), userId);
+    if (session.settings.appserviceUnlimited()) {
       return "rate limits: " + userId + " is exempt (application service, rate_limited: false)";
     }
     try {
@@ -49,11 +49,11 @@ public final class RateLimitCheck {
       }
       return "rate limits: " + userId + " is NOT exempt, so a big apply will be slowed by 429s"
           + estimate(newRooms) + ". It is a server admin: "
-          + (connection.settings.liftOwnRateLimits()
+          + (session.settings.liftOwnRateLimits()
           ? "apply will exempt it (" + RateLimitRemedy.LIFT_OWN + ")"
           : "set " + RateLimitRemedy.LIFT_OWN + ": true, or run " + call);
     } catch (MatrixException e) {
-      if (e.status() == 403) {
+      if (e.isForbidden()) {
         return "rate limits: " + userId + " may be rate-limited (it is not a server admin, so it"
             + " cannot tell)" + estimate(newRooms) + ". A server admin can exempt it: " + call
             + "; or " + RateLimitRemedy.APPSERVICE + ".";

@@ -6,8 +6,6 @@ import io.usher.LocalSynapse;
 import io.usher.SharedSchedules;
 import io.usher.app.config.TestConfigs;
 import io.usher.matrix.RequestStats;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

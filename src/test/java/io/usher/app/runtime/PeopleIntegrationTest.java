@@ -9,8 +9,6 @@ import io.usher.apply.PersonStatus;
 import io.usher.apply.VerifyReport;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RoomEvent;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
