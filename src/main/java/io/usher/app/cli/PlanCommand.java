@@ -45,12 +45,12 @@ final class PlanCommand implements Callable<Integer> {
       return offline();
     }
     CommandRun run = options.open(output.err());
-    run.inputs().conference().notes().forEach(note -> output.out().println("note: " + note));
+    printNotes(run.inputs());
     if (options.schedule != null) {
       scheduleChanges(run);
     }
     Plan plan = run.plan();
-    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
+    printPlan(plan);
     if (!plan.isEmpty()) {
       output.out().println(RateLimitCheck.check(run.bot(), plan.creates().size()));
     }
@@ -68,11 +68,20 @@ final class PlanCommand implements Callable<Integer> {
     DesiredConference desired = DesiredState.of(inputs.conference(),
         BotSession.policy(settings, inputs.people(), server, bot), options.at(settings));
     Plan plan = new Planner(server, bot).plan(desired, ObservedConference.empty());
-    inputs.conference().notes().forEach(note -> output.out().println("note: " + note));
+    printNotes(inputs);
     output.out().println("Offline: planned against an empty homeserver " + server
         + "; nothing was contacted.");
-    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
+    printPlan(plan);
     return 0;
+  }
+
+  private void printNotes(Inputs inputs) {
+    inputs.conference().notes().forEach(note -> output.out().println("note: " + note));
+  }
+
+  /** The plan, every action with --full, else the first 10 of each group. */
+  private void printPlan(Plan plan) {
+    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
   }
 
   /** With --schedule NEW: what NEW changes against the config's schedule, talk by talk. */

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -48,12 +47,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
   private final Clock clock;
   private final Consumer<PhaseOutcome> outcomes;
   private final Duration pollTimeout;
-  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread thread = new Thread(r, "usher-schedule-refresh");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final ScheduledExecutorService refresher =
+      DaemonThreads.scheduler("usher-schedule-refresh");
   /** Made by {@link #start}: its Quartz scheduler has threads of its own. */
   private volatile LifecycleRunner runner;
   private volatile Optional<ManagementRoom> room = Optional.empty();

@@ -11,7 +11,6 @@ import io.usher.web.WebServer;
 import io.usher.web.WidgetSchedule;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,12 +34,8 @@ public final class WebProcess implements AutoCloseable {
   private final String host;
   private final int port;
   private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
-  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread thread = new Thread(r, "usher-web-schedule-refresh");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final ScheduledExecutorService refresher =
+      DaemonThreads.scheduler("usher-web-schedule-refresh");
   private volatile WebServer server;
 
   /** Serves on the configured address, reading the config's schedule on its own. */
