@@ -1,7 +1,7 @@
 package io.usher.app.cli;
 
 import io.usher.app.config.BadInputException;
-import io.usher.app.config.LifecycleConfig;
+import io.usher.app.config.Durations;
 import io.usher.app.config.Settings;
 import io.usher.app.runtime.LiveBot;
 import io.usher.app.runtime.WebProcess;
@@ -43,11 +43,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Clock clock = options.at == null && speed == 1 ? Clock.systemUTC()
         : ScaledClock.startingAt(options.at(settings), speed);
-    Duration stopAfter = duration == null ? null : LifecycleConfig.duration(duration, "--for",
-        null, new java.util.ArrayList<>());
-    if (duration != null && stopAfter == null) {
-      throw new BadInputException("--for: '" + duration + "' is not a duration (e.g. 90s)", null);
-    }
+    Duration stopAfter = duration == null ? null : Durations.parse(duration).orElseThrow(() ->
+        new BadInputException("--for: '" + duration + "' is not a duration (e.g. 90s)", null));
     CountDownLatch stopped = new CountDownLatch(1);
     try (LiveBot bot = LiveBot.open(settings, clock, output.err(), outcome -> { },
         Duration.ofSeconds(30));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What Usher reads from its application service registration
@@ -19,24 +18,25 @@ import java.util.List;
 record AppserviceRegistration(String asToken, boolean rateLimited, String botLocalpart) {
 
   /** The registration at {@code file}; problems name the field. */
-  static AppserviceRegistration read(Path file, List<String> problems) {
+  static AppserviceRegistration read(Path file, Problems problems) {
     try {
       JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       String token = yaml == null ? "" : yaml.path("as_token").asText("");
       if (token.isBlank()) {
-        problems.add("homeserver.appservice_registration: " + file + " has no as_token");
+        problems.add("homeserver.appservice_registration", file + " has no as_token");
       }
       String bot = yaml == null ? "" : yaml.path("x_usher_bot").asText("");
       if (bot.isBlank()) {
-        problems.add("homeserver.appservice_registration: " + file + " has no x_usher_bot (the"
+        problems.add("homeserver.appservice_registration", file + " has no x_usher_bot (the"
             + " bot's localpart; usher appservice-registration writes it)");
       }
       return new AppserviceRegistration(token,
-          yaml == null || yaml.path("rate_limited").asBoolean(true), bot);
+          yaml == null ? ConfigDefaults.APPSERVICE_RATE_LIMITED
+              : yaml.path("rate_limited").asBoolean(ConfigDefaults.APPSERVICE_RATE_LIMITED), bot);
     } catch (IOException e) {
-      problems.add("homeserver.appservice_registration: cannot read " + file + " ("
+      problems.add("homeserver.appservice_registration", "cannot read " + file + " ("
           + e.getMessage().lines().findFirst().orElse("") + ")");
-      return new AppserviceRegistration("", true, "");
+      return new AppserviceRegistration("", ConfigDefaults.APPSERVICE_RATE_LIMITED, "");
     }
   }
 

@@ -3,10 +3,8 @@ package io.usher.app.config;
 import io.usher.plan.RoomKind;
 import io.usher.plan.people.RoleTemplate;
 import io.usher.schedule.Role;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,41 +17,36 @@ final class PeopleConfig {
   private PeopleConfig() {}
 
   static PeopleSettings of(ConfigFile.PeopleSection people,
-      Map<String, Map<String, Integer>> roles, Path base, List<String> problems) {
-    PeopleSettings defaults = PeopleSettings.defaults();
+      Map<String, Map<String, Integer>> roles, Path base, Problems problems) {
     RoleTemplate template = roles(roles, problems);
     if (people == null) {
-      return new PeopleSettings(Optional.empty(), false, defaults.invitesPerSecond(),
-          Optional.empty(), template);
+      return new PeopleSettings(Optional.empty(), ConfigDefaults.DEMOTE_UNLISTED,
+          ConfigDefaults.INVITES_PER_SECOND, Optional.empty(), template);
     }
-    Optional<Path> file = Optional.ofNullable(people.file()).map(f -> base.resolve(f).normalize());
-    file.filter(f -> !Files.isReadable(f)).ifPresent(f ->
-        problems.add("people.file: no readable file at " + f));
-    double rate = people.invitesPerSecond() == null
-        ? defaults.invitesPerSecond() : people.invitesPerSecond();
-    if (!(rate > 0 && rate <= 1000)) {
-      problems.add("people.invites_per_second: " + rate + " is out of range (expected more than"
-          + " 0, at most 1000)");
-    }
+    Optional<Path> file = Optional.ofNullable(people.file())
+        .map(f -> Fields.readableFile(f, base, "people.file", problems));
+    double rate = Fields.perSecond(people.invitesPerSecond(), "people.invites_per_second",
+        ConfigDefaults.INVITES_PER_SECOND, problems);
     Optional<String> identityServer = Optional.ofNullable(people.identityServer())
         .map(String::strip);
     identityServer.filter(url -> !url.matches("https?://[^\\s/]+/?")).ifPresent(url ->
-        problems.add("people.identity_server: '" + url + "' is not a base URL (expected e.g."
+        problems.add("people.identity_server", "'" + url + "' is not a base URL (expected e.g."
             + " https://vector.im)"));
-    return new PeopleSettings(file, Boolean.TRUE.equals(people.demoteUnlisted()), rate,
+    return new PeopleSettings(file,
+        Fields.flag(people.demoteUnlisted(), ConfigDefaults.DEMOTE_UNLISTED), rate,
         identityServer, template);
   }
 
   private static RoleTemplate roles(Map<String, Map<String, Integer>> roles,
-      List<String> problems) {
-    RoleTemplate template = RoleTemplate.defaults();
+      Problems problems) {
+    RoleTemplate template = ConfigDefaults.roles();
     if (roles == null) {
       return template;
     }
     for (var entry : roles.entrySet()) {
       Optional<Role> role = Role.parse(entry.getKey());
       if (role.isEmpty()) {
-        problems.add("roles." + entry.getKey() + ": not a role (expected one of " + Role.names()
+        problems.add("roles." + entry.getKey(), "not a role (expected one of " + Role.names()
             + ")");
         continue;
       }
@@ -64,9 +57,9 @@ final class PeopleConfig {
         Optional<RoomKind> kind = RoomKind.fromWireName(kindName.replace('_', '-'))
             .filter(RoleTemplate.KINDS::contains);
         if (kind.isEmpty()) {
-          problems.add(field + ": not a room a role can be given (expected " + KINDS + ")");
+          problems.add(field, "not a room a role can be given (expected " + KINDS + ")");
         } else if (power == null || power < 0 || power > 100) {
-          problems.add(field + ": power " + power + " is out of range (expected 0-100)");
+          problems.add(field, "power " + power + " is out of range (expected 0-100)");
         } else {
           rooms.put(kind.get(), power);
         }

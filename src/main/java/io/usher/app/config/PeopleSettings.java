@@ -12,10 +12,4 @@ import java.util.Optional;
  * @param identityServer the identity server's base URL for e-mail (3PID) invites, if any
  */
 public record PeopleSettings(Optional<Path> file, boolean demoteUnlisted, double invitesPerSecond,
-    Optional<String> identityServer, RoleTemplate roles) {
-
-  static PeopleSettings defaults() {
-    return new PeopleSettings(Optional.empty(), false, 5, Optional.empty(),
-        RoleTemplate.defaults());
-  }
-}
+    Optional<String> identityServer, RoleTemplate roles) {}

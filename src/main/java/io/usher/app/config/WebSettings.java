@@ -21,9 +21,9 @@ public record WebSettings(String host, int port, String publicUrl, String stream
     String scratchpad) {
 
   static WebSettings of(ConfigFile.WebSection web, ConfigFile.WidgetsSection widgets,
-      List<String> problems) {
-    String host = "127.0.0.1";
-    int port = 8080;
+      Problems problems) {
+    String host = ConfigDefaults.WEB_HOST;
+    int port = ConfigDefaults.WEB_PORT;
     String publicUrl = "";
     if (web != null) {
       if (web.listen() != null) {
@@ -36,10 +36,10 @@ public record WebSettings(String host, int port, String publicUrl, String stream
           port = -1;
         }
         if (port < 0 || port > 65535) {
-          problems.add("web.listen: '" + listen + "' is not address:port (e.g. 127.0.0.1:8080)");
+          problems.add("web.listen", "'" + listen + "' is not address:port (e.g. 127.0.0.1:8080)");
         }
       }
-      publicUrl = url(web.publicUrl(), "web.public_url", problems);
+      publicUrl = Fields.httpUrl(web.publicUrl(), "web.public_url", problems);
     }
     ConfigFile.WidgetsSection given = Objects.requireNonNullElse(widgets,
         new ConfigFile.WidgetsSection(null, null, null, null));
@@ -47,10 +47,10 @@ public record WebSettings(String host, int port, String publicUrl, String stream
     if (video.isEmpty() && given.jitsiDomain() != null && !given.jitsiDomain().isBlank()) {
       String domain = given.jitsiDomain().strip();
       if (!domain.matches("[A-Za-z0-9.-]+(:[0-9]+)?")) {
-        problems.add("widgets.jitsi_domain: '" + domain + "' is not a host name (e.g."
+        problems.add("widgets.jitsi_domain", "'" + domain + "' is not a host name (e.g."
             + " meet.jit.si)");
       }
-      video = "https://" + domain + "/{conference}-{talk}";
+      video = ConfigDefaults.JITSI_ROOM.replace("{domain}", domain);
     }
     return new WebSettings(host, port, publicUrl,
         template(given.stream(), "widgets.stream", problems), video,
@@ -62,22 +62,11 @@ public record WebSettings(String host, int port, String publicUrl, String stream
     return new WidgetPolicy(publicUrl, stream, video, scratchpad, botUserId);
   }
 
-  private static String url(String value, String field, List<String> problems) {
-    if (value == null || value.isBlank()) {
-      return "";
-    }
-    String url = value.strip();
-    if (!ConfigLoader.isHttpUrl(url)) {
-      problems.add(field + ": '" + url + "' is not an http(s) URL");
-    }
-    return url;
-  }
-
-  private static String template(String value, String field, List<String> problems) {
-    String template = url(value, field, problems);
+  private static String template(String value, String field, Problems problems) {
+    String template = Fields.httpUrl(value, field, problems);
     List<String> unknown = UrlTemplate.unknown(template);
     if (!unknown.isEmpty()) {
-      problems.add(field + ": unknown placeholder " + unknown.stream().map(n -> "{" + n + "}")
+      problems.add(field, "unknown placeholder " + unknown.stream().map(n -> "{" + n + "}")
           .toList() + " (expected " + UrlTemplate.PLACEHOLDERS.stream()
           .map(n -> "{" + n + "}").toList() + ")");
     }
