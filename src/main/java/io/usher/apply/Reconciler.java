@@ -7,6 +7,8 @@ import io.usher.plan.diff.ObservedConference;
 import io.usher.plan.diff.ObservedRoom;
 import io.usher.plan.diff.Plan;
 import io.usher.plan.diff.Planner;
+import io.usher.plan.diff.RemovalGuard;
+import io.usher.plan.diff.RemovalRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,21 +83,27 @@ public final class Reconciler {
   /**
    * Reads every room and brings it to {@code desired}.
    *
+   * @param removals how many talk rooms the plan may close without the organiser's confirmation
    * @throws io.usher.matrix.MatrixException when the homeserver cannot be read; failures of
    *     single actions are in the result instead
+   * @throws RemovalRefusedException when the plan closes more talk rooms than {@code removals}
+   *     allows; nothing is changed
    */
-  public Outcome reconcileAll(DesiredConference desired) {
+  public Outcome reconcileAll(DesiredConference desired, RemovalGuard removals) {
     observe();
-    return reconcileAsRead(desired);
+    return reconcileAsRead(desired, removals);
   }
 
   /**
    * Brings every room to {@code desired} against the last full reading, reading nothing: for
    * right after {@link #observe()}, so a start costs one {@code /sync}.
+   *
+   * @throws RemovalRefusedException as {@link #reconcileAll}
    */
-  public Outcome reconcileAsRead(DesiredConference desired) {
+  public Outcome reconcileAsRead(DesiredConference desired, RemovalGuard removals) {
     ObservedConference read = reading();
     Plan plan = planner.plan(desired, read);
+    removals.require(plan);
     return new Outcome(plan, execute(plan, read));
   }
 

@@ -19,8 +19,11 @@ public interface BotControl {
   /** Reconciles every room now; returns a one-line summary. */
   String apply();
 
-  /** Reloads the schedule and follows its changes; returns a one-line summary. */
-  String refresh();
+  /**
+   * Reloads the schedule and follows its changes; returns a one-line summary, or why the new
+   * version was not applied (it removes too many talks and {@code confirmRemovals} is false).
+   */
+  String refresh(boolean confirmRemovals);
 
   /** Who is in the rooms they should be in, of one track if given; as text. */
   String verify(Optional<String> track);

@@ -23,7 +23,8 @@ final class Commands {
         !usher apply             bring every room to the desired state now
         !usher run | pause       resume or pause the talks' phases
         !usher schedule [track]  the next phases, of one track if given
-        !usher refresh           reload the schedule and follow its changes
+        !usher refresh [--confirm]  reload the schedule and follow its changes
+                                 (--confirm: even if it cancels many talks)
         !usher verify [track]    who is missing from the rooms they should be in""";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
@@ -60,10 +61,18 @@ final class Commands {
         yield "Paused: no phase is handled until `!usher run`.";
       }
       case "schedule" -> schedule(argument);
-      case "refresh" -> "Refreshed: " + control.refresh();
+      case "refresh" -> refresh(argument);
       case "verify" -> control.verify(argument).strip();
       default -> (command.isEmpty() ? "" : "Unknown command “" + command + "”.\n") + HELP;
     };
+  }
+
+  private String refresh(Optional<String> argument) {
+    if (argument.isPresent() && !argument.get().equals("--confirm")) {
+      return "Unknown argument “" + argument.get() + "”: `!usher refresh` or"
+          + " `!usher refresh --confirm`.";
+    }
+    return "Refreshed: " + control.refresh(argument.isPresent());
   }
 
   private String status(LifecycleStatus status) {

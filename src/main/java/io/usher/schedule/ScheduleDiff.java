@@ -21,6 +21,12 @@ public final class ScheduleDiff {
 
   private ScheduleDiff() {}
 
+  /** The talks of {@code before} that {@code after} no longer has (cancelled), by id. */
+  public static List<Talk> removed(Conference before, Conference after) {
+    Map<TalkId, Talk> now = byId(after);
+    return before.talks().stream().filter(talk -> !now.containsKey(talk.id())).toList();
+  }
+
   /** The differences as lines an organiser reads; empty when the talks are the same. */
   public static List<String> lines(Conference before, Conference after) {
     Map<TalkId, Talk> old = byId(before);

@@ -13,7 +13,10 @@ import io.usher.plan.DesiredState;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
 import io.usher.plan.diff.Plan;
+import io.usher.plan.diff.RemovalGuard;
+import io.usher.plan.diff.RemovalRefusedException;
 import io.usher.schedule.Conference;
+import io.usher.schedule.ScheduleDiff;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,15 +78,21 @@ public final class LifecycleRunner implements AutoCloseable {
     this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
   }
 
-  /** Reads the homeserver, reconciles the conference, catches up and starts the timer. */
-  public void start(Conference conference) {
+  /**
+   * Reads the homeserver, reconciles the conference, catches up and starts the timer.
+   *
+   * @param removals how many open talk rooms the start may close (talks gone from the
+   *     schedule since the last run) without the organiser's confirmation
+   * @throws RemovalRefusedException when it would close more; nothing is changed or scheduled
+   */
+  public void start(Conference conference, RemovalGuard removals) {
     lock.lock();
     try {
       use(conference);
       Snapshot snapshot = reconciler.observe();
       announcer.load(snapshot);
       handled.addAll(snapshot.announced());
-      phases.report(reconciler.reconcileAsRead(desiredNow()).result());
+      phases.report(reconciler.reconcileAsRead(desiredNow(), removals).result());
       handleDue(now());
       timer.start(pending());
     } finally {
@@ -92,28 +101,25 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   /**
-   * Takes a new version of the schedule: tells the rooms of talks moved or cancelled after they
-   * were announced, reconciles the rooms whose desired state changed (each read first, so a
-   * change costs a few requests, not a read of every room) and moves, adds or removes jobs.
-   * Rooms of talks no longer in the schedule are left alone.
+   * Takes a new version of the schedule and a new policy (a reloaded people file): tells the
+   * rooms of talks moved or cancelled after they were announced, reconciles the rooms whose
+   * desired state changed (each read first, so a change costs a few requests, not a read of
+   * every room; a cancelled talk's room is closed) and moves, adds or removes jobs.
    *
+   * @param removals how many of the current version's talks {@code next} may remove without
+   *     the organiser's confirmation
    * @return a one-line summary
+   * @throws RemovalRefusedException when {@code next} removes more; the current version stays
    */
-  public String refresh(Conference next) {
-    return refresh(next, policy);
-  }
-
-  /**
-   * Follows a new schedule and a new policy (a reloaded people file): the rooms whose desired
-   * state changed are reconciled, moved talks' jobs move, announced talks get change notices.
-   */
-  public String refresh(Conference next, Policy nextPolicy) {
+  public String refresh(Conference next, Policy nextPolicy, RemovalGuard removals) {
     lock.lock();
     try {
-      if (next.equals(lifecycle.conference()) && nextPolicy.equals(policy)) {
+      Lifecycle before = lifecycle;
+      if (next.equals(before.conference()) && nextPolicy.equals(policy)) {
         return "schedule unchanged";
       }
-      Lifecycle before = lifecycle;
+      removals.require(ScheduleDiff.removed(before.conference(), next).size(),
+          before.conference().talks().size());
       DesiredConference was = desiredNow();
       policy = nextPolicy;
       use(next);
@@ -135,12 +141,13 @@ public final class LifecycleRunner implements AutoCloseable {
 
   /**
    * Reads every room and reconciles it with the desired state for now; returns a one-line
-   * summary.
+   * summary. Throws {@link RemovalRefusedException}, changing nothing, when that would close
+   * more talk rooms than {@code removals} allows.
    */
-  public String reconcileAll() {
+  public String reconcileAll(RemovalGuard removals) {
     lock.lock();
     try {
-      Reconciler.Outcome outcome = reconciler.reconcileAll(desiredNow());
+      Reconciler.Outcome outcome = reconciler.reconcileAll(desiredNow(), removals);
       phases.report(outcome.result());
       return outcome.summary();
     } finally {

@@ -9,6 +9,7 @@ import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.diff.Planner;
+import io.usher.plan.diff.RemovalGuard;
 import io.usher.schedule.Conference;
 import io.usher.schedule.Day;
 import io.usher.schedule.Person;
@@ -59,7 +60,8 @@ class ReconcilerTest {
   @Test
   void twoTracksCreatingRoomsAtOnceKeepBothRoomIds() throws Exception {
     Conference before = conference("Rust", "1", "Go", "2");
-    reconciler.reconcileAll(DesiredState.of(before, POLICY, Instant.EPOCH));
+    reconciler.reconcileAll(DesiredState.of(before, POLICY, Instant.EPOCH),
+        RemovalGuard.CONFIRMED);
     DesiredConference after = DesiredState.of(conference("Rust", "1", "Go", "2", "Rust", "3",
         "Go", "4"), POLICY, Instant.EPOCH);
     CyclicBarrier bothInFlight = new CyclicBarrier(2);
@@ -90,7 +92,7 @@ class ReconcilerTest {
   void aFreshBuildCreatesChildrenBeforeTheSpacesThatListThemAndReAppliesNothing() {
     DesiredConference desired = DesiredState.of(conference("Rust", "1", "Go", "2"), POLICY,
         Instant.EPOCH);
-    Reconciler.Outcome first = reconciler.reconcileAll(desired);
+    Reconciler.Outcome first = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
     assertThat(first.result().failures()).isEmpty();
     assertThat(first.result().created()).hasSize(desired.rooms().size());
     List<String> creates = homeserver.calls.stream().filter(c -> c.startsWith("createRoom"))
@@ -104,7 +106,7 @@ class ReconcilerTest {
     assertThat(homeserver.calls).noneMatch(c -> c.startsWith("putState"));
 
     homeserver.calls.clear();
-    Reconciler.Outcome again = reconciler.reconcileAll(desired);
+    Reconciler.Outcome again = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
     assertThat(again.plan().actions()).isEmpty();
     assertThat(homeserver.calls).containsExactly("sync");
   }
@@ -114,14 +116,14 @@ class ReconcilerTest {
     DesiredConference desired = DesiredState.of(conference("Rust", "1", "Rust", "2"), POLICY,
         Instant.EPOCH);
     homeserver.refuseCreate = request -> request.name().equals("Talk 2");
-    Reconciler.Outcome first = reconciler.reconcileAll(desired);
+    Reconciler.Outcome first = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
     assertThat(first.result().failures()).hasSize(2).anySatisfy(f ->
         assertThat(f).startsWith("talk:2: create:").contains("HTTP 500"))
         .anySatisfy(f -> assertThat(f).contains("not linking talk:2"));
     assertThat(reconciler.roomId(talk("2"))).isEmpty();
 
     homeserver.refuseCreate = request -> false;
-    Reconciler.Outcome second = reconciler.reconcileAll(desired);
+    Reconciler.Outcome second = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
     assertThat(second.result().failures()).isEmpty();
     assertThat(second.result().created()).containsOnlyKeys(talk("2"));
     String rustSpace = reconciler.roomId(new RoomKey(RoomKind.TRACK_SPACE, "conf", "rust"))

@@ -36,7 +36,7 @@ final class CommandsTest {
   void helpListsEveryCommandAndTouchesNothing() {
     assertThat(commands.handle("!usher help")).isEqualTo(Commands.HELP)
         .contains("!usher status", "!usher plan", "!usher apply", "!usher run | pause",
-            "!usher schedule [track]", "!usher refresh", "!usher verify [track]");
+            "!usher schedule [track]", "!usher refresh [--confirm]", "!usher verify [track]");
     assertThat(control.calls).isEmpty();
   }
 
@@ -80,7 +80,7 @@ final class CommandsTest {
 
   @Test
   void planPrintsWhatApplyWouldDoWithoutApplying() {
-    control.plan = new Plan("fosdem", "FOSDEM", List.of(), List.of(), List.of("a warning"), 7);
+    control.plan = new Plan("fosdem", "FOSDEM", List.of(), List.of(), List.of("a warning"), 7, 0);
 
     assertThat(commands.handle("!usher plan")).startsWith("Plan for fosdem (FOSDEM): nothing to do")
         .endsWith("! a warning");
@@ -165,11 +165,18 @@ final class CommandsTest {
   // Arguments are read by schedule and verify only; the others do what they do without one. This
   // pins that down: `!usher apply rust` applies every room, not rust's (see the report).
   @ParameterizedTest
-  @ValueSource(strings = {"apply", "run", "pause", "refresh", "plan", "status"})
+  @ValueSource(strings = {"apply", "run", "pause", "plan", "status"})
   void commandsThatTakeNoArgumentIgnoreOne(String command) {
     commands.handle("!usher " + command + " rust");
 
     assertThat(control.calls).hasSize(1).allMatch(call -> !call.contains("rust"));
+  }
+
+  @Test
+  void refreshTakesOnlyConfirm() {
+    assertThat(commands.handle("!usher refresh --confirm")).startsWith("Refreshed: ");
+    assertThat(commands.handle("!usher refresh rust")).startsWith("Unknown argument “rust”");
+    assertThat(control.calls).containsExactly("refresh --confirm");
   }
 
   @Test

@@ -16,7 +16,7 @@ final class FakeControl implements BotControl {
   LifecycleStatus status = new LifecycleStatus("schedule.xml", 0, 0, false, 0, List.of(),
       List.of());
   List<UpcomingPhase> upcoming = List.of();
-  Plan plan = new Plan("conf", "Conf", List.of(), List.of(), List.of(), 0);
+  Plan plan = new Plan("conf", "Conf", List.of(), List.of(), List.of(), 0, 0);
   String applied = "0 actions";
   String refreshed = "schedule unchanged";
   String verified = "everyone is where they should be\n";
@@ -54,8 +54,8 @@ final class FakeControl implements BotControl {
   }
 
   @Override
-  public String refresh() {
-    call("refresh");
+  public String refresh(boolean confirmRemovals) {
+    call(confirmRemovals ? "refresh --confirm" : "refresh");
     return refreshed;
   }
 

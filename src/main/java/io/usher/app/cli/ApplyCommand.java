@@ -1,14 +1,17 @@
 package io.usher.app.cli;
 
+import io.usher.app.config.BadInputException;
 import io.usher.app.runtime.CommandRun;
 import io.usher.app.runtime.RateLimitCheck;
 import io.usher.apply.ApplyResult;
 import io.usher.apply.Progress;
 import io.usher.plan.diff.Plan;
 import io.usher.plan.diff.PlanPrinter;
+import io.usher.plan.diff.RemovalGuard;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code usher apply}: plans, prints the plan, executes it and reports. */
 @Command(name = "apply", description = "Create and update the conference's rooms.")
@@ -17,12 +20,22 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ConferenceOptions options;
 
+  @Option(names = "--confirm-removals", description = "Apply a schedule that cancels more talks"
+      + " than conference.removal_guard allows at once (their rooms are closed for good).")
+  boolean confirmRemovals;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
     CommandRun run = options.open(output.err());
     Plan plan = run.plan();
-    output.out().print(new PlanPrinter(10).print(plan));
+    RemovalGuard guard = confirmRemovals ? RemovalGuard.CONFIRMED
+        : run.inputs().settings().removalGuard();
+    output.out().print(new PlanPrinter(10).print(plan, guard));
+    guard.refusal(plan).ifPresent(why -> {
+      throw new BadInputException("apply refused: " + why + ". Nothing was changed. If the"
+          + " schedule is right, run usher apply --confirm-removals.", null);
+    });
     if (!plan.isEmpty()) {
       output.out().println(RateLimitCheck.run(run.bot(), plan.creates().size()));
     }

@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
       scheduleChanges(run);
     }
     Plan plan = run.plan();
-    printPlan(plan);
+    printPlan(plan, run.inputs().settings());
     if (!plan.isEmpty()) {
       output.out().println(RateLimitCheck.check(run.bot(), plan.creates().size()));
     }
@@ -71,7 +71,7 @@ final class PlanCommand implements Callable<Integer> {
     printNotes(inputs);
     output.out().println("Offline: planned against an empty homeserver " + server
         + "; nothing was contacted.");
-    printPlan(plan);
+    printPlan(plan, settings);
     return 0;
   }
 
@@ -80,8 +80,9 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** The plan, every action with --full, else the first 10 of each group. */
-  private void printPlan(Plan plan) {
-    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10).print(plan));
+  private void printPlan(Plan plan, Settings settings) {
+    output.out().print(new PlanPrinter(full ? Integer.MAX_VALUE : 10)
+        .print(plan, settings.removalGuard()));
   }
 
   /** With --schedule NEW: what NEW changes against the config's schedule, talk by talk. */

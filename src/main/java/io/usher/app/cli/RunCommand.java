@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
       + " usher web apart instead, so they outlive a bot restart).")
   boolean noWeb;
 
+  @Option(names = "--confirm-removals", description = "Start even if the schedule cancels more"
+      + " talks than conference.removal_guard allows at once (their rooms are closed for good).")
+  boolean confirmRemovals;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = options.settings();
@@ -51,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
             : new WebProcess(settings, clock, bot.scheduleSource()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      bot.start();
+      bot.start(confirmRemovals);
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()
           + (speed == 1 ? "" : " (x" + speed + ")") + "; management room: "
           + bot.managementRoomId().orElse("none configured") + ". Ctrl-C stops.");

@@ -22,6 +22,12 @@ final class ConfigDefaults {
   static final String SCHEDULE_CACHE = ".usher/schedule-cache";
   /** {@code conference.group_by}. */
   static final TrackGrouping GROUP_BY = TrackGrouping.TRACK;
+  /**
+   * {@code conference.removal_guard}: a new schedule that removes more than this share of the
+   * talks, or more than this many, is applied only when the organiser confirms it.
+   */
+  static final double REMOVAL_SHARE = 0.10;
+  static final int REMOVAL_MOST = 25;
   /** {@code web.listen}'s address and port. */
   static final String WEB_HOST = "127.0.0.1";
   static final int WEB_PORT = 8080;

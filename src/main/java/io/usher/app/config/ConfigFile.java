@@ -20,12 +20,14 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
 
   record ConferenceSection(String id, String name, String timeZone, String schedule,
       String groupBy, String refreshEvery, Map<String, String> scheduleHeaders,
-      String scheduleCache) {
+      String scheduleCache, RemovalGuardSection removalGuard) {
     @Override
     public String toString() {
       return "ConferenceSection[id=" + id + ", schedule=" + schedule + "]";
     }
   }
+
+  record RemovalGuardSection(String share, Integer most) {}
 
   record LifecycleSection(String reminderBefore, String upNextBefore, String qaBeforeEnd,
       String endWarningBefore, String grace, Map<String, TextsSection> texts) {}

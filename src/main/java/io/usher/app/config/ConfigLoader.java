@@ -2,6 +2,7 @@ package io.usher.app.config;
 
 import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
+import io.usher.plan.diff.RemovalGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public final class ConfigLoader {
         onboarding, web, headers, cache,
         Fields.flag(raw.homeserver().liftOwnRateLimits(), false),
         appservice.map(a -> !a.rateLimited()).orElse(false),
-        appservice.map(AppserviceRegistration::botLocalpart));
+        appservice.map(AppserviceRegistration::botLocalpart),
+        removalGuard(c.removalGuard(), problems));
   }
 
   private static String conferenceId(String value, Problems problems) {
@@ -82,6 +84,16 @@ public final class ConfigLoader {
       problems.add("conference", "missing (expected id, time_zone and schedule)");
     }
     problems.throwIfAny(file);
+  }
+
+  private static RemovalGuard removalGuard(ConfigFile.RemovalGuardSection section,
+      Problems problems) {
+    String field = "conference.removal_guard";
+    double share = Fields.percent(section == null ? null : section.share(), field + ".share",
+        ConfigDefaults.REMOVAL_SHARE, problems);
+    int most = Fields.number(section == null ? null : section.most(), field + ".most",
+        ConfigDefaults.REMOVAL_MOST, 0, 100_000, problems);
+    return new RemovalGuard(Math.max(0, Math.min(1, share)), Math.max(0, most));
   }
 
   private static Duration refreshEvery(String text, Problems problems) {

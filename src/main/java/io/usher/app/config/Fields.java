@@ -57,6 +57,26 @@ final class Fields {
     return rate;
   }
 
+  /** A share written {@code 10%} or {@code 0.1}, from 0 to 1. */
+  static double percent(String value, String field, double fallback, Problems problems) {
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.strip();
+    try {
+      double share = text.endsWith("%")
+          ? Double.parseDouble(text.substring(0, text.length() - 1).strip()) / 100
+          : Double.parseDouble(text);
+      if (share >= 0 && share <= 1) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    problems.add(field, "'" + text + "' is not a share (expected e.g. 10% or 0.1, at most 100%)");
+    return fallback;
+  }
+
   static boolean flag(Boolean value, boolean fallback) {
     return value == null ? fallback : value;
   }

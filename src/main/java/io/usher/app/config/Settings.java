@@ -2,6 +2,7 @@ package io.usher.app.config;
 
 import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.plan.TrackGrouping;
+import io.usher.plan.diff.RemovalGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param liftOwnRateLimits a bot that is a server admin exempts itself from rate limits
  * @param appserviceUnlimited the bot is an application service with {@code rate_limited: false}
  * @param appserviceUser the localpart the bot acts as, when it is an application service
+ * @param removalGuard how many talks a new schedule may remove without the organiser's
+ *     confirmation
  */
 public record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
@@ -29,13 +32,13 @@ public record Settings(String homeserverUrl, String accessToken, String conferen
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
     OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
     Path scheduleCache, boolean liftOwnRateLimits, boolean appserviceUnlimited,
-    Optional<String> appserviceUser) {
+    Optional<String> appserviceUser, RemovalGuard removalGuard) {
 
   public Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
         managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache,
-        liftOwnRateLimits, appserviceUnlimited, appserviceUser);
+        liftOwnRateLimits, appserviceUnlimited, appserviceUser, removalGuard);
   }
 
   /**

@@ -11,7 +11,11 @@ import io.usher.commands.ManagementRoom;
 import io.usher.lifecycle.LifecycleStatus;
 import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.DesiredConference;
+import io.usher.plan.Policy;
 import io.usher.plan.diff.Plan;
+import io.usher.plan.diff.RemovalGuard;
+import io.usher.plan.diff.RemovalRefusedException;
+import io.usher.schedule.Conference;
 import io.usher.schedule.People;
 import io.usher.schedule.source.ScheduleSource;
 import io.usher.scheduler.LifecycleRunner;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +57,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
   /** Made by {@link #start}: its Quartz scheduler has threads of its own. */
   private volatile LifecycleRunner runner;
   private volatile Optional<ManagementRoom> room = Optional.empty();
+  /** The last refusal told to the organisers, so a refused version is told once, not hourly. */
+  private final AtomicReference<String> refusalTold = new AtomicReference<>("");
 
   private LiveBot(Settings settings, People people, BotSession session, Clock clock,
       Consumer<PhaseOutcome> outcomes, Duration pollTimeout) {
@@ -79,18 +86,34 @@ public final class LiveBot implements BotControl, AutoCloseable {
         pollTimeout);
   }
 
+  /** {@link #start(boolean)} refusing a schedule that cancels too many talks. */
+  public void start() {
+    start(false);
+  }
+
   /**
    * Loads the schedule (a bad one stops here, before any change), opens the management room,
    * reconciles, catches up and starts the timer, the management room and the schedule refresh.
+   *
+   * @param confirmRemovals close the rooms of talks gone from the schedule even when they are
+   *     more than {@code conference.removal_guard} allows
+   * @throws BadInputException when the schedule cannot be read, or cancels too many talks
+   *     without {@code confirmRemovals}; no room is changed
    */
-  public void start() {
+  public void start(boolean confirmRemovals) {
     var conference = Schedules.conference(settings, people, source);
     Announcer announcer = new Announcer(session.client, session.me.userId());
     runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
         this::tellOrganisers, outcomes);
     room = settings.managementRoom().map(this::managementRoom);
-    runner.start(conference);
+    try {
+      runner.start(conference, confirmRemovals ? RemovalGuard.CONFIRMED
+          : settings.removalGuard());
+    } catch (RemovalRefusedException e) {
+      throw new BadInputException("usher run refused: " + e.getMessage() + ". Nothing was"
+          + " changed. If the schedule is right, start with usher run --confirm-removals.", e);
+    }
     room.ifPresent(ManagementRoom::start);
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -129,8 +152,13 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   private void refreshQuietly() {
     try {
-      String summary = refresh();
-      LOG.info("schedule refresh: {}", summary);
+      LOG.info("schedule refresh: {}", follow(reload(), settings.removalGuard()));
+      refusalTold.set("");
+    } catch (RemovalRefusedException e) {
+      String told = refusal(e);
+      if (!refusalTold.getAndSet(told).equals(told)) {
+        tellOrganisers(told);
+      }
     } catch (RuntimeException e) {
       tellOrganisers("Schedule refresh failed: " + e.getMessage());
     }
@@ -153,19 +181,46 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   @Override
   public String apply() {
-    return runner.reconcileAll();
+    try {
+      return runner.reconcileAll(settings.removalGuard());
+    } catch (RemovalRefusedException e) {
+      return "nothing, because " + e.getMessage() + " (usher apply --confirm-removals closes"
+          + " their rooms).";
+    }
   }
 
   /**
-   * Reloads the schedule and the people file.
+   * Reloads the schedule and the people file, and follows them unless the schedule cancels too
+   * many talks without {@code confirmRemovals}: then the current version is kept.
    *
    * @throws BadInputException when either cannot be read; the current ones are kept
    */
   @Override
-  public String refresh() {
-    People next = PeopleFiles.load(settings.people());
-    return runner.refresh(Schedules.conference(settings, next, source), session.policy(next));
+  public String refresh(boolean confirmRemovals) {
+    try {
+      return follow(reload(), confirmRemovals ? RemovalGuard.CONFIRMED
+          : settings.removalGuard());
+    } catch (RemovalRefusedException e) {
+      return refusal(e);
+    }
   }
+
+  /** The people file and the schedule, read again; each read once. */
+  private Reload reload() {
+    People next = PeopleFiles.load(settings.people());
+    return new Reload(Schedules.conference(settings, next, source), session.policy(next));
+  }
+
+  private String follow(Reload reload, RemovalGuard removals) {
+    return runner.refresh(reload.conference(), reload.policy(), removals);
+  }
+
+  private static String refusal(RemovalRefusedException e) {
+    return "The new schedule is not applied: " + e.getMessage() + ". The bot keeps the version"
+        + " it has. If the new one is right, send `!usher refresh --confirm`.";
+  }
+
+  private record Reload(Conference conference, Policy policy) {}
 
   /** Where the bot reads its schedule; the web server of the same process shares it. */
   public ScheduleSource scheduleSource() {

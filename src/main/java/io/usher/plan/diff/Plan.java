@@ -10,9 +10,11 @@ import java.util.List;
  *     alone
  * @param warnings things an organiser should know that are not actions
  * @param desiredRooms how many rooms the desired state has
+ * @param openTalkRooms how many talk rooms were observed open (not closed as cancelled): what
+ *     the plan's {@link #closures()} are a share of
  */
 public record Plan(String conferenceId, String conferenceName, List<Action> actions,
-    List<ObservedRoom> unmanaged, List<String> warnings, int desiredRooms) {
+    List<ObservedRoom> unmanaged, List<String> warnings, int desiredRooms, int openTalkRooms) {
 
   /** Copies the lists. */
   public Plan {
@@ -30,6 +32,12 @@ public record Plan(String conferenceId, String conferenceName, List<Action> acti
   public List<Action.CreateRoom> creates() {
     return actions.stream().filter(Action.CreateRoom.class::isInstance)
         .map(Action.CreateRoom.class::cast).toList();
+  }
+
+  /** The rooms of cancelled talks this plan closes. */
+  public List<Action.CloseRoom> closures() {
+    return actions.stream().filter(Action.CloseRoom.class::isInstance)
+        .map(Action.CloseRoom.class::cast).toList();
   }
 
   /** Every action that is not a room creation. */

@@ -24,11 +24,17 @@ public final class PlanPrinter {
     this.listLimit = listLimit;
   }
 
+  /** {@link #print(Plan, RemovalGuard)} with no guard: a removal is shown, never refused. */
+  public String print(Plan plan) {
+    return print(plan, RemovalGuard.CONFIRMED);
+  }
+
   /**
    * The plan as lines of plain text ending in a newline: a title with the action and room
-   * counts, the warnings, then each group of actions counted and listed up to the limit.
+   * counts, the talks it cancels (and whether {@code guard} refuses that), the warnings, then
+   * each group of actions counted and listed up to the limit.
    */
-  public String print(Plan plan) {
+  public String print(Plan plan, RemovalGuard guard) {
     List<String> out = new ArrayList<>();
     String title = "Plan for " + plan.conferenceId() + " (" + plan.conferenceName() + ")";
     if (plan.isEmpty()) {
@@ -37,6 +43,7 @@ public final class PlanPrinter {
     } else {
       out.add(title + ": " + plan.actions().size() + " actions for " + plan.desiredRooms()
           + " rooms");
+      removal(plan, guard, out);
       creates(plan.creates(), out);
       updates(plan.updates(), out);
     }
@@ -51,6 +58,17 @@ public final class PlanPrinter {
     }
     plan.warnings().forEach(warning -> out.add("  ! " + warning));
     return String.join("\n", out) + "\n";
+  }
+
+  /** Cancelling talks cannot be undone (their rooms get a notice): it comes first, as a destroy. */
+  private static void removal(Plan plan, RemovalGuard guard, List<String> out) {
+    int closed = plan.closures().size();
+    if (closed == 0) {
+      return;
+    }
+    out.add("  !! cancels " + closed + " of " + plan.openTalkRooms() + " talks: their rooms get"
+        + " a cancel notice and are closed for good (listed under \"close rooms\" below)");
+    guard.refusal(plan).ifPresent(why -> out.add("  !! refused without confirmation: " + why));
   }
 
   private void creates(List<CreateRoom> creates, List<String> out) {

@@ -91,8 +91,10 @@ public final class Planner {
     List<String> warnings = new ArrayList<>(observed.warnings());
     warnings.addAll(desired.warnings());
     warnings.addAll(keptWarnings(kept));
+    int openTalkRooms = (int) observed.rooms().stream()
+        .filter(room -> room.key().kind() == RoomKind.TALK && !isClosed(room)).count();
     return new Plan(desired.conferenceId(), desired.name(), actions, unmanaged,
-        warnings, desired.rooms().size());
+        warnings, desired.rooms().size(), openTalkRooms);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.usher.SharedSchedules;
+import io.usher.plan.diff.RemovalGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,8 @@ class ConfigDefaultsTest {
     assertThat(settings.onboarding().perSecond()).isEqualTo(ConfigDefaults.ONBOARDING_PER_SECOND);
     assertThat(settings.web().host()).isEqualTo(ConfigDefaults.WEB_HOST);
     assertThat(settings.web().port()).isEqualTo(ConfigDefaults.WEB_PORT);
+    assertThat(settings.removalGuard()).isEqualTo(new RemovalGuard(
+        ConfigDefaults.REMOVAL_SHARE, ConfigDefaults.REMOVAL_MOST));
   }
 
   @Test
@@ -78,6 +81,10 @@ class ConfigDefaultsTest {
     for (String section : new String[] {"roles", "onboarding", "lifecycle"}) {
       defaults.set(section, example.get(section));
     }
+    JsonNode guard = example.at("/conference/removal_guard");
+    assertThat(Fields.percent(guard.path("share").asText(), "share", -1, new Problems()))
+        .isEqualTo(ConfigDefaults.REMOVAL_SHARE);
+    assertThat(guard.path("most").asInt()).isEqualTo(ConfigDefaults.REMOVAL_MOST);
     Settings none = load("");
     Settings readmes = load(YAML.writeValueAsString(defaults).replaceFirst("^---\n", ""));
     assertThat(readmes.lifecycle()).isEqualTo(none.lifecycle());

@@ -164,10 +164,10 @@ class PeopleIntegrationTest {
         Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC))) {
       String talk102 = fixture.roomId(io.usher.plan.RoomKind.TALK, "102");
       assertThat(members(talk102)).doesNotContainKey("@pbruno:localhost");
-      assertThat(running.refresh()).isEqualTo("schedule unchanged");
+      assertThat(running.refresh(false)).isEqualTo("schedule unchanged");
 
       Files.writeString(dir.resolve("people.csv"), HEADER + DANA + BRUNO);
-      assertThat(running.refresh()).contains("4 rooms to update").contains("0 failed");
+      assertThat(running.refresh(false)).contains("4 rooms to update").contains("0 failed");
       assertThat(members(talk102)).containsEntry("@pbruno:localhost", "invite");
       assertThat(running.verify(java.util.Optional.of("keynotes")))
           .contains("invited         Bruno Speaker (@pbruno:localhost)  speaker");

@@ -50,14 +50,14 @@ class ScheduleChangeIntegrationTest {
       awaitClock(clock, s.plus(Duration.ofMinutes(7)));
       TestSchedule v2 = v1.without("2");
       v2.write(file);
-      assertThat(bot.refresh()).contains("1 change notices");
+      assertThat(bot.refresh(false)).contains("1 change notices");
       assertThat(bot.runner().upcoming(Optional.empty(), 100)).map(UpcomingPhase::event)
           .as("the cancelled talk's phases are gone").noneMatch(e -> e.talk().value().equals("2"));
 
       awaitClock(clock, s.plus(Duration.ofMinutes(17)));
       Instant moved = s.plus(Duration.ofMinutes(45));
       v2.moved("3", moved).write(file);
-      assertThat(bot.refresh()).contains("1 change notices");
+      assertThat(bot.refresh(false)).contains("1 change notices");
       assertThat(bot.runner().upcoming(Optional.empty(), 50)).map(UpcomingPhase::event)
           .filteredOn(e -> e.talk().value().equals("3") && e.phase() == Phase.START)
           .singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(moved));
