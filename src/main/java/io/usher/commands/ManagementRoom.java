@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +56,9 @@ public final class ManagementRoom implements AutoCloseable {
    * The management room's id: {@code room} (an id or an alias) joined; an alias of this server
    * that does not exist yet is created as a private room with the organisers invited at power
    * 100.
+   *
+   * @throws UntrustedRoomException when an existing room was not created by the bot and does
+   *     not leave the organisers in control ({@link ManagementRoomTrust}); the bot leaves it
    */
   public static String open(MatrixClient client, String room, String botUserId,
       String serverName, List<String> organisers, String conferenceName) {
@@ -70,7 +74,16 @@ public final class ManagementRoom implements AutoCloseable {
           conferenceName + " management", "Usher's management room: !usher help", organisers,
           Map.of("users", users), List.of(), null, null));
     }
-    return client.join(room);
+    String roomId = client.join(room);
+    Optional<String> refusal = ManagementRoomTrust.refusal(client.roomState(roomId), botUserId,
+        organisers);
+    if (refusal.isPresent()) {
+      client.leave(roomId);
+      throw new UntrustedRoomException("management_room " + room + " (" + roomId + ") is"
+          + " refused: " + refusal.get() + ". Give the organisers the highest power in it, or"
+          + " set management_room to a new alias for the bot to create.");
+    }
+    return roomId;
   }
 
   public String roomId() {

@@ -8,6 +8,7 @@ import io.usher.apply.Reconciler;
 import io.usher.apply.Verifier;
 import io.usher.commands.BotControl;
 import io.usher.commands.ManagementRoom;
+import io.usher.commands.UntrustedRoomException;
 import io.usher.lifecycle.LifecycleStatus;
 import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.DesiredConference;
@@ -97,8 +98,9 @@ public final class LiveBot implements BotControl, AutoCloseable {
    *
    * @param confirmRemovals close the rooms of talks gone from the schedule even when they are
    *     more than {@code conference.removal_guard} allows
-   * @throws BadInputException when the schedule cannot be read, or cancels too many talks
-   *     without {@code confirmRemovals}; no room is changed
+   * @throws BadInputException when the schedule cannot be read, cancels too many talks
+   *     without {@code confirmRemovals}, or the management room could be anyone's; no
+   *     conference room is changed
    */
   public void start(boolean confirmRemovals) {
     var conference = Schedules.conference(settings, people, source);
@@ -106,7 +108,11 @@ public final class LiveBot implements BotControl, AutoCloseable {
     runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
         this::tellOrganisers, outcomes);
-    room = settings.managementRoom().map(this::managementRoom);
+    try {
+      room = settings.managementRoom().map(this::managementRoom);
+    } catch (UntrustedRoomException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
     try {
       runner.start(conference, confirmRemovals ? RemovalGuard.CONFIRMED
           : settings.removalGuard());
