@@ -29,6 +29,12 @@ public interface Homeserver {
   /** {@code GET /directory/room/{alias}}: the room id, or empty when no room has the alias. */
   Optional<String> resolveAlias(String alias);
 
+  /** See {@link MatrixClient#deleteAlias}: true when deleted, false when refused or unknown. */
+  boolean deleteAlias(String alias);
+
+  /** See {@link MatrixClient#leave}. */
+  void leave(String roomId);
+
   /** One state event's content; empty when the room has none of that type and key (404). */
   Optional<Map<String, Object>> getState(String roomId, String type, String stateKey);
 

@@ -29,6 +29,16 @@ final class MatrixHomeserver implements Homeserver {
   }
 
   @Override
+  public boolean deleteAlias(String alias) {
+    return client.deleteAlias(alias);
+  }
+
+  @Override
+  public void leave(String roomId) {
+    client.leave(roomId);
+  }
+
+  @Override
   public Optional<Map<String, Object>> getState(String roomId, String type, String stateKey) {
     return client.getState(roomId, type, stateKey);
   }

@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +77,11 @@ public final class PlanExecutor {
           .add(a));
       run.inBatches(List.copyOf(byRoom.values()), action -> change(action, run));
     });
+    if (run.stopped.get() != null) {
+      run.failures.add("stopped early, " + run.notTried.get() + " actions not tried: the"
+          + " homeserver did not answer (" + run.stopped.get() + "); run apply again once it"
+          + " answers");
+    }
     return new ApplyResult(plan.actions().size(), Map.copyOf(run.created), run.failures,
         run.warnings);
   }
@@ -129,6 +136,9 @@ public final class PlanExecutor {
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     final Progress progress;
+    /** Why the run stopped early: the homeserver did not answer, so the rest would not either. */
+    final AtomicReference<String> stopped = new AtomicReference<>();
+    final AtomicInteger notTried = new AtomicInteger();
 
     Run(int total) {
       this.progress = new Progress("apply", "actions", total, progressSink);
@@ -154,9 +164,18 @@ public final class PlanExecutor {
         List<Future<?>> futures = new ArrayList<>();
         for (List<T> batch : batches) {
           futures.add(pool.submit(() -> batch.forEach(action -> {
+            if (stopped.get() != null) {
+              notTried.incrementAndGet();
+              return;
+            }
             try {
               task.accept(action);
-            } catch (MatrixException | IllegalStateException e) {
+            } catch (MatrixException e) {
+              failures.add(action.room() + ": " + describe(action) + ": " + e.getMessage());
+              if (e.isNoResponse()) {
+                stopped.compareAndSet(null, e.getMessage());
+              }
+            } catch (IllegalStateException e) {
               failures.add(action.room() + ": " + describe(action) + ": " + e.getMessage());
             } finally {
               progress.step();

@@ -86,6 +86,22 @@ public final class Progress implements RateLimitListener {
     }
   }
 
+  /**
+   * The homeserver stopped answering during this job: says so, at most twice a second, with how
+   * long it has been silent and how long the client goes on waiting.
+   */
+  @Override
+  public void unanswered(String endpoint, Duration silent, Duration wait, Duration bound) {
+    long t = System.nanoTime();
+    long last = lastReport.get();
+    if (t - last >= EVERY_NANOS && lastReport.compareAndSet(last, t)) {
+      sink.accept(String.format("%s: %d/%d %s, the homeserver has not answered for %s; trying"
+          + " again in %s (giving up after %s)", job, done.get(), total, unit,
+          duration(silent.toSeconds()), duration(Math.max(1, wait.toSeconds())),
+          duration(bound.toSeconds())));
+    }
+  }
+
   private synchronized Limited limited(long nowNanos) {
     if (limited != null
         && nowNanos - limited.lastNanos() > 2 * Math.max(limited.lastWait().toNanos(), 1)) {

@@ -9,6 +9,7 @@ import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
 import io.usher.plan.Invitee;
 import io.usher.plan.Locator;
+import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action.CreateRoom;
@@ -25,8 +26,11 @@ import java.util.function.Consumer;
  * (https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3createroom).
  *
  * <p>When the alias is taken ({@code M_ROOM_IN_USE}) by a room with the same locator, that room
- * is ours from an earlier run whose answer was lost, and it is adopted; by any other room, the
- * room is created without the alias and a warning says so.
+ * is ours from an earlier run whose answer was lost, and it is adopted. When the room holding it
+ * has no locator the bot can read and the bot may delete the alias (it created the alias: a
+ * creation cut short by a homeserver outage leaves such an empty room), the alias is taken
+ * back and the room created with it; the empty room is left. By any other room, the room is
+ * created without the alias and a warning says so.
  */
 final class RoomCreator {
   private final Homeserver client;
@@ -60,24 +64,45 @@ final class RoomCreator {
       if (!e.is(ErrorCode.M_ROOM_IN_USE)) {
         throw e;
       }
-      String alias = room.alias(serverName);
-      Optional<String> ours = client.resolveAlias(alias).filter(id -> isOurs(id, room));
-      if (ours.isPresent()) {
-        warnings.accept(room.key() + ": adopted " + ours.get() + " which already had " + alias);
-        return ours.get();
-      }
-      warnings.accept(room.key() + ": alias " + alias + " belongs to another room;"
-          + " created without an alias");
-      return client.createRoom(request.withoutAlias());
+      return aliasTaken(room, request, warnings);
     }
   }
 
-  private boolean isOurs(String roomId, DesiredRoom room) {
+  private String aliasTaken(DesiredRoom room, CreateRoomRequest request,
+      Consumer<String> warnings) {
+    String alias = room.alias(serverName);
+    Optional<String> holder = client.resolveAlias(alias);
+    Optional<RoomKey> locator = holder.flatMap(this::locatorOf);
+    if (holder.isPresent() && locator.filter(room.key()::equals).isPresent()) {
+      warnings.accept(room.key() + ": adopted " + holder.get() + " which already had " + alias);
+      return holder.get();
+    }
+    if (holder.isPresent() && locator.isEmpty() && client.deleteAlias(alias)) {
+      warnings.accept(room.key() + ": took " + alias + " back from " + holder.get() + ", an"
+          + " empty room left by a creation that was cut short");
+      leaveQuietly(holder.get());
+      return client.createRoom(request);
+    }
+    warnings.accept(room.key() + ": alias " + alias + " belongs to another room;"
+        + " created without an alias");
+    return client.createRoom(request.withoutAlias());
+  }
+
+  /** The locator of a room, empty when it has none or the bot cannot read its state. */
+  private Optional<RoomKey> locatorOf(String roomId) {
     try {
-      return client.getState(roomId, Locator.TYPE, "").flatMap(Locator::parse)
-          .map(room.key()::equals).orElse(false);
+      return client.getState(roomId, Locator.TYPE, "").flatMap(Locator::parse);
     } catch (MatrixException notJoined) {
-      return false;
+      return Optional.empty();
+    }
+  }
+
+  /** The bot leaves a room it will not use, when it is in it; it stays empty either way. */
+  private void leaveQuietly(String roomId) {
+    try {
+      client.leave(roomId);
+    } catch (MatrixException notJoined) {
+      // Not joined (the creation stopped before the bot's join): nothing to leave.
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ final class RateLimiter {
   private final Map<Route, AtomicLong> nextSlotNanos = new ConcurrentHashMap<>();
   private final Semaphore limitedQueue = new Semaphore(1, true);
   private volatile boolean limited;
+  private final Outage outage;
 
   RateLimiter(OkHttpClient http, RetryPolicy policy, Sleeper sleeper, RateLimitListener listener,
       RequestStats stats, ObjectMapper json) {
@@ -51,6 +53,7 @@ final class RateLimiter {
     this.listeners.add(listener);
     this.stats = stats;
     this.json = json;
+    this.outage = new Outage(policy.outageBound());
   }
 
   /**
@@ -99,13 +102,17 @@ final class RateLimiter {
     try {
       result = send(request.get());
     } catch (IOException e) {
-      if (++attempts.failures > policy.maxServerErrorRetries()) {
-        throw new MatrixException(route.toString(), MatrixException.NO_RESPONSE,
-            ErrorCode.USHER_NO_RESPONSE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      if (waitOutage(route, attempts)) {
+        return null;
       }
-      pause(backoff(attempts.failures));
-      return null;
+      throw new MatrixException(route.toString(), MatrixException.NO_RESPONSE,
+          ErrorCode.USHER_NO_RESPONSE, e.getClass().getSimpleName() + ": " + e.getMessage()
+          + silence(), e);
     }
+    if (result.status() >= 502 && result.status() <= 504) {
+      return waitOutage(route, attempts) ? null : result;
+    }
+    outage.answered();
     if (result.status() == 429 && ++attempts.rateLimitWaits <= policy.maxRateLimitWaits()) {
       stats.recordRateLimited();
       limited = true;
@@ -119,6 +126,38 @@ final class RateLimiter {
       return null;
     }
     return result;
+  }
+
+  /**
+   * After a request got no answer: waits and returns true when it is to be sent again, within
+   * the quick retries, or within the outage bound for a homeserver that answered before.
+   */
+  private boolean waitOutage(Route route, Attempts attempts) {
+    Outage.Verdict verdict = outage.unanswered();
+    if (verdict == Outage.Verdict.QUICK_RETRIES) {
+      if (++attempts.failures > policy.maxServerErrorRetries()) {
+        return false;
+      }
+      pause(backoff(attempts.failures));
+      return true;
+    }
+    if (verdict == Outage.Verdict.GIVE_UP) {
+      return false;
+    }
+    Duration silent = outage.silent();
+    Duration left = outage.bound().minus(silent);
+    Duration wait = Collections.min(List.of(backoff(++attempts.failures),
+        RetryPolicy.OUTAGE_POLL, left.isNegative() ? Duration.ZERO : left));
+    listeners.forEach(l -> l.unanswered(route.name(), silent, wait, outage.bound()));
+    pause(wait);
+    return true;
+  }
+
+  /** Says how long an outage lasted when the request failed after waiting one out; else "". */
+  private String silence() {
+    Duration silent = outage.silent();
+    return silent.compareTo(outage.bound()) > 0 && !outage.bound().isZero()
+        ? "; the homeserver has not answered for " + silent.toSeconds() + " s" : "";
   }
 
   /** Also tells {@code listener} of every 429 until the returned action is run. */

@@ -27,6 +27,9 @@ final class Routes {
   /** #get_matrixclientv3directoryroomroomalias */
   static final Route RESOLVE_ALIAS =
       new Route("GET", V3 + "/directory/room/{alias}", "resolveAlias");
+  /** #delete_matrixclientv3directoryroomroomalias */
+  static final Route DELETE_ALIAS =
+      new Route("DELETE", V3 + "/directory/room/{alias}", "deleteAlias");
 
   /** #get_matrixclientv3roomsroomidstate */
   static final Route ROOM_STATE = new Route("GET", V3 + "/rooms/{roomId}/state", "roomState");

@@ -59,6 +59,16 @@ final class FakeHomeserver implements Homeserver {
   }
 
   @Override
+  public boolean deleteAlias(String alias) {
+    return false;
+  }
+
+  @Override
+  public void leave(String roomId) {
+    calls.add("leave " + roomId);
+  }
+
+  @Override
   public Optional<Map<String, Object>> getState(String roomId, String type, String stateKey) {
     return Optional.ofNullable(state.getOrDefault(roomId, Map.of()).get(type + "|" + stateKey));
   }
