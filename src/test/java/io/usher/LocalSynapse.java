@@ -113,6 +113,11 @@ public final class LocalSynapse {
     return post("GET", path, token, null);
   }
 
+  /** {@code POST path} with a JSON body and {@code token} (null for none): a 2xx answer's body. */
+  public String post(String path, String token, String body) {
+    return post("POST", path, token, body);
+  }
+
   private String post(String method, String path, String token, String body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))

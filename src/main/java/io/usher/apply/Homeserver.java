@@ -29,8 +29,14 @@ public interface Homeserver {
   /** {@code GET /directory/room/{alias}}: the room id, or empty when no room has the alias. */
   Optional<String> resolveAlias(String alias);
 
-  /** See {@link MatrixClient#deleteAlias}: true when deleted, false when refused or unknown. */
+  /**
+   * See {@link io.usher.matrix.RoomDirectory#deleteAlias}: true when deleted, false when
+   * refused or unknown.
+   */
   boolean deleteAlias(String alias);
+
+  /** See {@link io.usher.matrix.RoomDirectory#isPublished}. */
+  Optional<Boolean> isPublished(String roomId);
 
   /** See {@link MatrixClient#leave}. */
   void leave(String roomId);

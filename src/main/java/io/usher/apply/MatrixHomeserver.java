@@ -2,6 +2,7 @@ package io.usher.apply;
 
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RoomDirectory;
 import io.usher.matrix.RateLimitListener;
 import io.usher.matrix.RoomEvent;
 import io.usher.matrix.SyncResponse;
@@ -30,7 +31,12 @@ final class MatrixHomeserver implements Homeserver {
 
   @Override
   public boolean deleteAlias(String alias) {
-    return client.deleteAlias(alias);
+    return new RoomDirectory(client).deleteAlias(alias);
+  }
+
+  @Override
+  public Optional<Boolean> isPublished(String roomId) {
+    return new RoomDirectory(client).isPublished(roomId);
   }
 
   @Override

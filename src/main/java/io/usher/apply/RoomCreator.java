@@ -125,15 +125,31 @@ final class RoomCreator {
       users.put(botUserId, 100);
       powerLevels.put("users", users);
     }
-    return new CreateRoomRequest(room.access().preset(), published(room) ? "public" : "private",
+    return new CreateRoomRequest(room.access().preset(),
+        published(room.key().kind()) ? "public" : "private",
         room.aliasLocalpart(), room.name(), room.topic(), invite.isEmpty() ? null : invite,
         powerLevels, initial,
         room.isSpace() ? Map.of("type", "m.space") : null, null);
   }
 
   /** Track rooms and the conference space are listed in the public room directory. */
-  private static boolean published(DesiredRoom room) {
-    return room.key().kind() == RoomKind.TRACK || room.key().kind() == RoomKind.CONFERENCE_SPACE;
+  static boolean published(RoomKind kind) {
+    return kind == RoomKind.TRACK || kind == RoomKind.CONFERENCE_SPACE;
+  }
+
+  /**
+   * Whether the homeserver listed a room created with {@code visibility: public}: Synapse drops
+   * it silently when its {@code room_list_publication_rules} do not allow it. Warns with the
+   * setting to change; one request.
+   */
+  void checkPublished(RoomKey key, String roomId, Consumer<String> warnings) {
+    if (client.isPublished(roomId).orElse(true)) {
+      return;
+    }
+    warnings.accept(key + " (" + roomId + ") and the other track rooms are not in the public"
+        + " room list: the homeserver dropped visibility public. In Synapse, allow it in"
+        + " homeserver.yaml with room_list_publication_rules: [{action: allow}] (or a rule for"
+        + " the bot), restart it, and publish the rooms from a client's room settings");
   }
 
   /**

@@ -275,25 +275,6 @@ public final class MatrixClient {
     }
   }
 
-  /**
-   * {@code DELETE /directory/room/{roomAlias}}: removes the alias. Homeservers allow it to the
-   * alias's creator and to admins (Synapse also to whoever may set the room's canonical alias).
-   *
-   * @return true when deleted; false when the homeserver refuses ({@code M_FORBIDDEN}) or the
-   *     alias does not exist
-   */
-  public boolean deleteAlias(String alias) {
-    try {
-      call(Routes.DELETE_ALIAS.compile("alias", alias), null);
-      return true;
-    } catch (MatrixException e) {
-      if (e.isForbidden() || e.isNotFound()) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
   /** A request without a query string; the answer's JSON. */
   private JsonNode call(Route.Compiled route, Object body) {
     return api.call(route, body, Map.of());

@@ -30,6 +30,9 @@ final class Routes {
   /** #delete_matrixclientv3directoryroomroomalias */
   static final Route DELETE_ALIAS =
       new Route("DELETE", V3 + "/directory/room/{alias}", "deleteAlias");
+  /** #get_matrixclientv3directorylistroomroomid */
+  static final Route DIRECTORY_VISIBILITY =
+      new Route("GET", V3 + "/directory/list/room/{roomId}", "directoryVisibility");
 
   /** #get_matrixclientv3roomsroomidstate */
   static final Route ROOM_STATE = new Route("GET", V3 + "/rooms/{roomId}/state", "roomState");

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -29,6 +30,13 @@ final class FakeHomeserver implements Homeserver {
   volatile Predicate<CreateRoomRequest> refuseCreate = request -> false;
   /** Refuses invites of these users with a 403, as a server whose policy forbids them. */
   volatile Predicate<String> refuseInvite = user -> false;
+  /** Room aliases ({@code #local:test}) and the rooms they point at. */
+  final Map<String, String> aliases = new ConcurrentHashMap<>();
+  /** The aliases the bot may delete (it created them). */
+  final Set<String> deletable = ConcurrentHashMap.newKeySet();
+  /** Whether a room created with visibility public is listed, as Synapse's rules decide. */
+  volatile boolean publishes = true;
+  private final Set<String> listed = ConcurrentHashMap.newKeySet();
   /** Runs inside each createRoom, before it answers (to hold two creations in flight). */
   volatile Runnable duringCreate = () -> { };
 
@@ -39,7 +47,19 @@ final class FakeHomeserver implements Homeserver {
     if (refuseCreate.test(request)) {
       throw new MatrixException("POST /createRoom", 500, "M_UNKNOWN", "refused", null);
     }
+    String alias = request.roomAliasName() == null ? null
+        : "#" + request.roomAliasName() + ":test";
+    if (alias != null && aliases.containsKey(alias)) {
+      throw new MatrixException("POST /createRoom", 400, "M_ROOM_IN_USE", "alias taken", null);
+    }
     String id = "!r" + next.incrementAndGet() + ":test";
+    if (alias != null) {
+      aliases.put(alias, id);
+      deletable.add(alias);
+    }
+    if (publishes && "public".equals(request.visibility())) {
+      listed.add(id);
+    }
     Map<String, Map<String, Object>> room = new ConcurrentHashMap<>();
     // As Synapse does: name, topic and power levels from the request's own fields.
     room.put("m.room.name|", Map.of("name", request.name()));
@@ -55,12 +75,18 @@ final class FakeHomeserver implements Homeserver {
 
   @Override
   public Optional<String> resolveAlias(String alias) {
-    return Optional.empty();
+    return Optional.ofNullable(aliases.get(alias));
   }
 
   @Override
   public boolean deleteAlias(String alias) {
-    return false;
+    calls.add("deleteAlias " + alias);
+    return deletable.remove(alias) && aliases.remove(alias) != null;
+  }
+
+  @Override
+  public Optional<Boolean> isPublished(String roomId) {
+    return Optional.of(listed.contains(roomId));
   }
 
   @Override

@@ -145,4 +145,46 @@ class ReconcilerTest {
           LocalDate.of(2026, 3, 14))), talks, "test.xml", List.of());
     }
   }
+
+  @Test
+  void anAliasHeldByAnEmptyRoomOfACutShortCreationIsTakenBack() {
+    DesiredConference desired = DesiredState.of(conference("Rust", "1"), POLICY, Instant.EPOCH);
+    String alias = desired.byKey().get(talk("1")).alias("test");
+    homeserver.aliases.put(alias, "!empty:test");
+    homeserver.deletable.add(alias);
+
+    Reconciler.Outcome outcome = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
+
+    String room = reconciler.roomId(talk("1")).orElseThrow();
+    assertThat(homeserver.resolveAlias(alias)).contains(room);
+    assertThat(homeserver.calls).contains("deleteAlias " + alias, "leave !empty:test");
+    assertThat(outcome.result().warnings()).anySatisfy(w -> assertThat(w)
+        .contains("took " + alias + " back from !empty:test"));
+  }
+
+  @Test
+  void anAliasOfSomeoneElsesRoomIsLeftAndTheRoomMadeWithoutIt() {
+    DesiredConference desired = DesiredState.of(conference("Rust", "1"), POLICY, Instant.EPOCH);
+    String alias = desired.byKey().get(talk("1")).alias("test");
+    homeserver.aliases.put(alias, "!theirs:test");
+
+    Reconciler.Outcome outcome = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
+
+    assertThat(homeserver.resolveAlias(alias)).contains("!theirs:test");
+    assertThat(reconciler.roomId(talk("1"))).isPresent();
+    assertThat(outcome.result().warnings()).anySatisfy(w -> assertThat(w)
+        .contains("belongs to another room; created without an alias"));
+  }
+
+  @Test
+  void trackRoomsLeftOutOfThePublicRoomListAreReportedWithTheSetting() {
+    homeserver.publishes = false;
+    DesiredConference desired = DesiredState.of(conference("Rust", "1"), POLICY, Instant.EPOCH);
+
+    Reconciler.Outcome outcome = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
+
+    assertThat(outcome.result().warnings()).singleElement().asString()
+        .contains("not in the public room list").contains("room_list_publication_rules");
+    homeserver.publishes = true;
+  }
 }
