@@ -51,7 +51,7 @@ final class PhaseHandler {
       if (!changed.isEmpty()) {
         report(reconciler.reconcileRooms(desired, changed));
       }
-      status = announce(event, lifecycle, Duration.between(event.at(), started));
+      status = announce(event, lifecycle, ScaledClock.lateness(clock, event.at()));
       String recorded = status;
       reconciler.roomId(lifecycle.talkRoom(event.talk())).ifPresent(
           room -> announcer.record(room, event.recordId(), recorded, clock.instant()));

@@ -1,0 +1,108 @@
+package io.usher.scheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.usher.TestSchedule;
+import io.usher.TestSchedule.TestTalk;
+import io.usher.apply.Announcer;
+import io.usher.apply.ObservedStateReader;
+import io.usher.apply.PlanExecutor;
+import io.usher.apply.Reconciler;
+import io.usher.lifecycle.LifecyclePolicy;
+import io.usher.lifecycle.Phase;
+import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RetryPolicy;
+import io.usher.plan.Policy;
+import io.usher.plan.TrackGrouping;
+import io.usher.plan.diff.Planner;
+import io.usher.schedule.Conference;
+import io.usher.schedule.frab.PentabarfFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the runner does at start with the phases it missed, against rooms in memory (and a
+ * WireMock homeserver answering the announcements): within the grace they are posted late,
+ * beyond it skipped, and the organisers told once.
+ */
+final class CatchUpTest {
+  static final Instant DAY = Instant.parse("2027-02-06T07:00:00Z");
+  static final Policy POLICY = new Policy("cu", "", "test", TrackGrouping.TRACK, List.of(),
+      List.of(), 50);
+
+  @TempDir Path dir;
+
+  final RoomsInMemory rooms = new RoomsInMemory();
+  final WireMockServer homeserver = new WireMockServer(options().dynamicPort()
+      .bindAddress("127.0.0.1"));
+  final List<String> organisers = new CopyOnWriteArrayList<>();
+  final List<PhaseOutcome> outcomes = new CopyOnWriteArrayList<>();
+  LifecycleRunner runner;
+
+  @BeforeEach
+  void answerEveryWrite() {
+    homeserver.start();
+    homeserver.stubFor(any(urlPathMatching("/_matrix/client/.*"))
+        .willReturn(okJson("{\"event_id\": \"$posted\"}")));
+  }
+
+  @AfterEach
+  void stop() {
+    if (runner != null) {
+      runner.stopNow();
+    }
+    homeserver.stop();
+  }
+
+  LifecycleRunner runner(Clock clock) {
+    Reconciler reconciler = new Reconciler(new ObservedStateReader(rooms),
+        new Planner("test", "@bot:test"),
+        new PlanExecutor(rooms, "test", "@bot:test", 4, line -> { }, Optional.empty()), "cu");
+    MatrixClient client = MatrixClient.create(homeserver.baseUrl(), "token",
+        RetryPolicy.defaults(), (endpoint, wait) -> { });
+    runner = new LifecycleRunner(new RunnerSettings(clock, POLICY, LifecyclePolicy.defaults(),
+        2), reconciler, new Announcer(client, "@bot:test"), organisers::add, outcomes::add);
+    return runner;
+  }
+
+  Conference conference(TestSchedule schedule) throws Exception {
+    return PentabarfFiles.parse(Optional.empty(), schedule.write(dir.resolve("s.xml")));
+  }
+
+  static TestTalk talk(String id, String track, Instant start) {
+    return new TestTalk(id, "Talk " + id, track, track + " room", start,
+        Duration.ofMinutes(30), List.of("Ada"));
+  }
+
+  @Test
+  void atRehearsalSpeedTheStartUpCountsInWallTimeNotConferenceTime() throws Exception {
+    Instant at = DAY.plus(Duration.ofHours(1));
+    // Up next is due at --at itself, the reminder 55 minutes before it.
+    TestSchedule schedule = new TestSchedule().add(talk("1", "Rust", at.plusSeconds(300)));
+    ScaledClockTest.Wall wall = new ScaledClockTest.Wall(Instant.now());
+    ScaledClock rehearsal = new ScaledClock(wall, wall.instant(), at, 30);
+    // 28 s of wall time to read the homeserver: 14 minutes of the rehearsal at 30x.
+    rooms.duringSync = () -> wall.advance(Duration.ofSeconds(28));
+
+    runner(rehearsal).start(conference(schedule));
+
+    assertThat(outcomes).extracting(o -> o.event().phase() + " " + o.status())
+        .containsExactly(Phase.REMINDER + " skipped", Phase.UP_NEXT + " sent",
+            Phase.START + " sent");
+  }
+}
