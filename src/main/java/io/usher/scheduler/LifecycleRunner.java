@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,9 @@ import java.util.function.Consumer;
  * on the homeserver ({@link Announcer}). Phases of different tracks run in parallel, a track's in
  * order. At start, and after a schedule change, the whole conference is reconciled first, so a
  * talk that ended while the bot was down is a hallway at once; announcements missed by more than
- * the grace are skipped and reported, not posted late.
+ * the grace are skipped, not posted late: the log has each, the organisers one notice per
+ * catch-up. Lateness is measured as {@link ScaledClock#lateness} does, so a rehearsal's speed
+ * does not multiply the bot's start-up.
  */
 public final class LifecycleRunner implements AutoCloseable {
   private final RunnerSettings settings;
@@ -57,12 +60,13 @@ public final class LifecycleRunner implements AutoCloseable {
   private volatile boolean paused;
 
   /**
-   * @param operatorLog receives lines an organiser should see (skipped announcements, errors):
-   *     the log and the management room
+   * @param operatorLog receives lines an organiser should see (errors, one summary per catch-up
+   *     of the announcements skipped): the log and the management room
+   * @param log receives lines for the log alone: each skipped announcement
    * @param outcomes receives every handled phase
    */
   public LifecycleRunner(RunnerSettings settings, Reconciler reconciler, Announcer announcer,
-      Consumer<String> operatorLog, Consumer<PhaseOutcome> outcomes) {
+      Consumer<String> operatorLog, Consumer<String> log, Consumer<PhaseOutcome> outcomes) {
     this.settings = settings;
     this.policy = settings.policy();
     this.reconciler = reconciler;
@@ -70,7 +74,7 @@ public final class LifecycleRunner implements AutoCloseable {
     this.operatorLog = operatorLog;
     this.outcomes = outcomes;
     this.phases = new PhaseHandler(reconciler, announcer, settings.clock(), settings.lifecycle(),
-        operatorLog, this::error);
+        log, this::error);
     this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue);
     this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
   }
@@ -177,9 +181,10 @@ public final class LifecycleRunner implements AutoCloseable {
     DesiredConference desired = DesiredState.of(current.conference(), policy, now);
     Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
     due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
+    List<PhaseEvent> skipped = new CopyOnWriteArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     byTrack.values().forEach(events -> running.add(tracks.submit(
-        () -> handleInOrder(events, current, desired))));
+        () -> handleInOrder(events, current, desired, skipped))));
     for (Future<?> future : running) {
       try {
         future.get();
@@ -190,11 +195,15 @@ public final class LifecycleRunner implements AutoCloseable {
         error("unexpected error in a phase: " + e.getCause());
       }
     }
+    SkippedPhases.notice(skipped, current, settings.lifecycle().grace()).ifPresent(operatorLog);
   }
 
-  /** One track's due phases, in order; a shutdown stops between two. */
+  /**
+   * One track's due phases, in order; those skipped are added to {@code skipped}. A shutdown
+   * stops between two.
+   */
   private void handleInOrder(List<PhaseEvent> events, Lifecycle current,
-      DesiredConference desired) {
+      DesiredConference desired, List<PhaseEvent> skipped) {
     for (PhaseEvent event : events) {
       if (tracks.isShutdown()) {
         return;
@@ -206,6 +215,9 @@ public final class LifecycleRunner implements AutoCloseable {
         return;
       }
       handled.add(event.recordId());
+      if (outcome.status().equals("skipped")) {
+        skipped.add(event);
+      }
       outcomes.accept(outcome);
     }
   }

@@ -51,6 +51,7 @@ final class CatchUpTest {
   final WireMockServer homeserver = new WireMockServer(options().dynamicPort()
       .bindAddress("127.0.0.1"));
   final List<String> organisers = new CopyOnWriteArrayList<>();
+  final List<String> log = new CopyOnWriteArrayList<>();
   final List<PhaseOutcome> outcomes = new CopyOnWriteArrayList<>();
   LifecycleRunner runner;
 
@@ -76,7 +77,8 @@ final class CatchUpTest {
     MatrixClient client = MatrixClient.create(homeserver.baseUrl(), "token",
         RetryPolicy.defaults(), (endpoint, wait) -> { });
     runner = new LifecycleRunner(new RunnerSettings(clock, POLICY, LifecyclePolicy.defaults(),
-        2), reconciler, new Announcer(client, "@bot:test"), organisers::add, outcomes::add);
+        2), reconciler, new Announcer(client, "@bot:test"), organisers::add, log::add,
+        outcomes::add);
     return runner;
   }
 
@@ -87,6 +89,29 @@ final class CatchUpTest {
   static TestTalk talk(String id, String track, Instant start) {
     return new TestTalk(id, "Talk " + id, track, track + " room", start,
         Duration.ofMinutes(30), List.of("Ada"));
+  }
+
+  @Test
+  void startedMidConferenceTellsTheOrganisersOnceWhatItSkipped() throws Exception {
+    TestSchedule schedule = new TestSchedule();
+    for (String track : List.of("Rust", "Go", "Java")) {
+      for (int i = 0; i < 4; i++) {
+        schedule.add(talk(track + i, track, DAY.plus(Duration.ofMinutes(30L * i))));
+      }
+    }
+    Clock noon = Clock.fixed(Instant.parse("2027-02-06T12:00:00Z"), ZoneOffset.UTC);
+
+    runner(noon).start(conference(schedule));
+
+    assertThat(outcomes).hasSize(60).allMatch(o -> o.status().equals("skipped"));
+    assertThat(organisers).filteredOn(line -> line.startsWith("Skipped")).singleElement()
+        .asString().startsWith("Skipped 60 announcements")
+        .contains("12 reminder, 12 up next, 12 start, 12 end warning, 12 end")
+        .contains("due from 2027-02-06 06:00 UTC to 2027-02-06 09:00 UTC")
+        .contains("grace of 10 min");
+    assertThat(log).hasSize(60).allMatch(line -> line.startsWith("Skipped the "))
+        .anyMatch(line -> line.startsWith("Skipped the end of talk Go3 “Talk Go3”: it was due at"
+            + " 2027-02-06 09:00 UTC, 180 min ago"));
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
     Announcer announcer = new Announcer(session.client, session.me.userId());
     runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
-        this::tellOrganisers, outcomes);
+        this::tellOrganisers, LOG::info, outcomes);
     room = settings.managementRoom().map(this::managementRoom);
     runner.start(conference);
     room.ifPresent(ManagementRoom::start);
