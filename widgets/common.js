@@ -69,12 +69,20 @@ const Usher = (() => {
     return (h > 0 ? h + ':' + pad(m) : pad(m)) + ':' + pad(s);
   }
 
+  // 24-hour everywhere: a 12-hour "3:49:25 AM" beside "15:49" reads as two clocks.
   const clock = new Intl.DateTimeFormat(undefined,
       {hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+  const clockWithSeconds = new Intl.DateTimeFormat(undefined,
+      {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
 
-  // A time of day in the viewer's time zone.
+  // A time of day in the viewer's time zone: "15:49".
   function time(ms) {
     return clock.format(new Date(ms));
+  }
+
+  // The same to the second: "15:49:25".
+  function timeWithSeconds(ms) {
+    return clockWithSeconds.format(new Date(ms));
   }
 
   function zone() {
@@ -91,5 +99,6 @@ const Usher = (() => {
     setTimeout(tick, 1000 - (now() % 1000) + 10);
   }
 
-  return {param, httpUrl, getJson, now, el, show, duration, time, zone, everySecond};
+  return {param, httpUrl, getJson, now, el, show, duration, time, timeWithSeconds, zone,
+    everySecond};
 })();

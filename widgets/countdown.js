@@ -12,15 +12,14 @@
     const now = Usher.now();
     Usher.show('title', talk.title);
     Usher.show('slot', Usher.time(talk.start) + '–' + Usher.time(talk.end) + ' · ' + Usher.zone());
-    if (now < talk.start) {
-      Usher.show('live-label', 'Live in');
-      Usher.show('live', Usher.duration(talk.start - now));
-    } else {
-      Usher.show('live-label', now < talk.end ? 'Live now' : 'Ended');
-      Usher.show('live', now < talk.end ? 'LIVE' : '—');
-    }
-    Usher.show('end', Usher.duration(talk.end - now));
-    document.body.dataset.phase = now < talk.start ? 'before' : now < talk.end ? 'live' : 'ended';
+    const phase = now < talk.start ? 'before' : now < talk.end ? 'live' : 'ended';
+    // While live, "LIVE" says it all; after the end, when it ended (not a countdown at 00:00).
+    document.getElementById('live-block').hidden = phase === 'ended';
+    document.getElementById('live-label').hidden = phase === 'live';
+    Usher.show('live', phase === 'before' ? Usher.duration(talk.start - now) : 'LIVE');
+    Usher.show('end-label', phase === 'ended' ? 'Ended at' : 'Slot ends in');
+    Usher.show('end', phase === 'ended' ? Usher.time(talk.end) : Usher.duration(talk.end - now));
+    document.body.dataset.phase = phase;
   }
 
   async function load() {

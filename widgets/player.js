@@ -1,7 +1,8 @@
 'use strict';
 // An HLS player that starts muted (browsers only autoplay muted video), with an unmute
-// button, and that keeps retrying while the stream is not up yet.
-function startPlayer(container, streamUrl, status) {
+// button, and that keeps retrying while the stream is not up. waiting() says why nothing
+// plays, from what the page knows of the schedule ("not live yet" is wrong after the end).
+function startPlayer(container, streamUrl, status, waiting = () => 'The stream is not live yet.') {
   const retryMs = (Number(Usher.param('retry')) || 10) * 1000;
   const video = Usher.el('video', 'video');
   video.muted = true;
@@ -34,7 +35,7 @@ function startPlayer(container, streamUrl, status) {
     if (stopped) {
       return;
     }
-    status.textContent = 'The stream is not live yet. Retrying in ' + retryMs / 1000 + ' s.';
+    status.textContent = waiting() + ' Retrying in ' + retryMs / 1000 + ' s.';
     status.dataset.state = 'waiting';
     timer = setTimeout(load, retryMs);
   }

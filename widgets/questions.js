@@ -13,7 +13,7 @@
     renderList(data.questions);
     Usher.show('status', data.status === 'ok'
         ? (data.questions.length === 0 ? 'No messages in the track room during the talk yet. '
-            : '') + 'Updated ' + new Date(Usher.now()).toLocaleTimeString()
+            : '') + 'Updated ' + Usher.timeWithSeconds(Usher.now())
         : 'Questions are unavailable: ' + data.message);
   }
 

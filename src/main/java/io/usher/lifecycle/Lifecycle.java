@@ -1,8 +1,8 @@
 package io.usher.lifecycle;
 
+import io.usher.lifecycle.AnnouncementText.Value;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredRoom;
-import io.usher.plan.Html;
 import io.usher.plan.PlannedTrack;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
@@ -14,7 +14,6 @@ import io.usher.schedule.Talk;
 import io.usher.schedule.TalkId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,12 +29,11 @@ import java.util.stream.Collectors;
  * schedule, the policies and the desired rooms (for links).
  */
 public final class Lifecycle {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
   private final Conference conference;
   private final DesiredConference desired;
   private final Policy policy;
   private final LifecyclePolicy lifecycle;
+  private final ZonedTimes times;
   private final Map<TalkId, Talk> talks = new LinkedHashMap<>();
   private final Map<TalkId, String> trackOf = new HashMap<>();
 
@@ -45,6 +43,7 @@ public final class Lifecycle {
     this.desired = desired;
     this.policy = policy;
     this.lifecycle = lifecycle;
+    this.times = new ZonedTimes(conference.timeZone());
     for (PlannedTrack track : desired.tracks()) {
       for (Talk talk : track.talks()) {
         talks.put(talk.id(), talk);
@@ -130,12 +129,14 @@ public final class Lifecycle {
         "phase", event.phase().id(), "at", event.at().toString()));
     String txn = "usher." + policy.conferenceId() + "." + Slugs.txnSafe(event.recordId());
     List<Announcement> out = new ArrayList<>();
-    Map<String, Text> values = values(talk, minutes(event, talk));
+    Map<String, Value> values = values(talk, minutes(event, talk));
     if (!template.track().isBlank()) {
-      out.add(render(trackRoom(event.talk()), template.track(), values, txn + ".track", marker));
+      out.add(AnnouncementText.render(trackRoom(event.talk()), template.track(), values,
+          txn + ".track", marker));
     }
     if (!template.talk().isBlank()) {
-      out.add(render(talkRoom(event.talk()), template.talk(), values, txn + ".talk", marker));
+      out.add(AnnouncementText.render(talkRoom(event.talk()), template.talk(), values,
+          txn + ".talk", marker));
     }
     return out;
   }
@@ -147,18 +148,18 @@ public final class Lifecycle {
    */
   public List<Announcement> changeNotices(Talk before, Optional<Talk> after, Instant now) {
     String what = after.map(t -> "moved").orElse("cancelled");
-    String text = after.map(t -> "Schedule change: “{title}” has moved to {start}–{end}"
+    String text = after.map(t -> "Schedule change: “{title}” has moved to {start} (until {end})"
             + (t.room().equals(before.room()) ? "." : " in {room}."))
-        .orElse("Schedule change: “{title}” ({start}–{end}) is cancelled.");
+        .orElse("Schedule change: “{title}”, due at {start}, is cancelled.");
     Map<String, Object> marker = Map.of("io.usher.announcement", Map.of(
         "conference", policy.conferenceId(), "talk", before.id().value(), "phase", what,
         "at", now.toString()));
-    Map<String, Text> values = values(after.orElse(before), 0);
+    Map<String, Value> values = values(after.orElse(before), 0);
     String txn = "usher." + policy.conferenceId() + "." + Slugs.txnSafe(before.id().value() + "/"
         + what + "/" + after.map(t -> t.start().getEpochSecond()).orElse(0L));
     return List.of(
-        render(trackRoom(before.id()), text, values, txn + ".track", marker),
-        render(talkRoom(before.id()), text, values, txn + ".talk", marker));
+        AnnouncementText.render(trackRoom(before.id()), text, values, txn + ".track", marker),
+        AnnouncementText.render(talkRoom(before.id()), text, values, txn + ".talk", marker));
   }
 
   private long minutes(PhaseEvent event, Talk talk) {
@@ -169,61 +170,26 @@ public final class Lifecycle {
     return Math.max(0, Duration.between(event.at(), reference).toMinutes());
   }
 
-  private Map<String, Text> values(Talk talk, long minutes) {
-    Map<String, Text> values = new HashMap<>();
-    values.put("title", Text.of(talk.title()));
+  private Map<String, Value> values(Talk talk, long minutes) {
+    Map<String, Value> values = new HashMap<>();
+    values.put("title", Value.of(talk.title()));
     String speakers = talk.persons().stream().map(Person::name).filter(n -> !n.isBlank())
         .collect(Collectors.joining(", "));
-    values.put("speakers", Text.of(speakers.isEmpty() ? "(speakers to be announced)" : speakers));
-    values.put("start", Text.of(TIME.format(talk.start().atZone(conference.timeZone()))));
-    values.put("end", Text.of(TIME.format(talk.end().atZone(conference.timeZone()))));
-    values.put("room", Text.of(talk.room()));
-    values.put("track", Text.of(talk.track()));
-    values.put("minutes", Text.of(Long.toString(minutes)));
-    values.put("conference", Text.of(desired.name()));
+    values.put("speakers", Value.of(speakers.isEmpty() ? "(speakers to be announced)"
+        : speakers));
+    values.put("start", Value.of(times.time(talk.start())));
+    values.put("end", Value.of(times.time(talk.end())));
+    values.put("room", Value.of(talk.room()));
+    values.put("track", Value.of(talk.track()));
+    values.put("minutes", Value.count(minutes));
+    values.put("conference", Value.of(desired.name()));
     values.put("track_room", link(trackRoom(talk.id())));
     values.put("talk_room", link(talkRoom(talk.id())));
     return values;
   }
 
-  private Text link(RoomKey key) {
-    return desired.room(key).map(room -> Text.link(
-        room.alias(policy.serverName()))).orElse(Text.of(""));
-  }
-
-  private static Announcement render(RoomKey room, String template, Map<String, Text> values,
-      String txnId, Map<String, Object> marker) {
-    StringBuilder plain = new StringBuilder();
-    StringBuilder html = new StringBuilder();
-    int i = 0;
-    while (i < template.length()) {
-      int open = template.indexOf('{', i);
-      int close = open < 0 ? -1 : template.indexOf('}', open);
-      Text value = close < 0 ? null : values.get(template.substring(open + 1, close));
-      if (value == null) {
-        int end = open < 0 ? template.length() : open + 1;
-        plain.append(template, i, end);
-        html.append(Html.escape(template.substring(i, end)));
-        i = end;
-        continue;
-      }
-      plain.append(template, i, open).append(value.text());
-      html.append(Html.escape(template.substring(i, open))).append(value.html());
-      i = close + 1;
-    }
-    return new Announcement(room, plain.toString(), html.toString(), txnId, marker);
-  }
-
-  /** A placeholder's value: text, or a room alias shown as a matrix.to link. */
-  private record Text(String text, String html) {
-    static Text of(String text) {
-      return new Text(text, Html.escape(text));
-    }
-
-    static Text link(String alias) {
-      String href = "https://matrix.to/#/" + alias.replace("#", "%23");
-      return new Text(alias, "<a href=\"" + Html.escape(href) + "\">" + Html.escape(alias)
-          + "</a>");
-    }
+  private Value link(RoomKey key) {
+    return desired.room(key).map(room -> Value.link(
+        room.alias(policy.serverName()))).orElse(Value.of(""));
   }
 }

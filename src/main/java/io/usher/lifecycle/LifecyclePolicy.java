@@ -48,7 +48,9 @@ public record LifecyclePolicy(Duration reminderBefore, Duration upNextBefore,
               + " {room}. Speakers: {speakers}. The audience follows in {track_room}."),
       Phase.UP_NEXT, new Template("Up next at {start}: “{title}” by {speakers}.", ""),
       Phase.START, new Template(
-          "Now live: “{title}” by {speakers}, until {end}. Speakers and hosts: {talk_room}.",
+          // Not the talk room: it is private until the end, when it opens as the hallway.
+          "Now live: “{title}” by {speakers}, until {end}: ask your questions here. Its"
+              + " hallway, to meet the speakers, opens to everyone when it ends.",
           "You are live: “{title}” runs until {end}. Questions come in {track_room}."),
       Phase.QA, new Template("Q&A for “{title}” has started: ask your questions here.",
           "Q&A has started: the questions are in {track_room}."),
@@ -66,7 +68,11 @@ public record LifecyclePolicy(Duration reminderBefore, Duration upNextBefore,
    * @param talk posted in the talk room
    */
   public record Template(String track, String talk) {
-    /** The placeholders a text may use; values are HTML-escaped in the formatted body. */
+    /**
+     * The placeholders a text may use; values are HTML-escaped in the formatted body. {@code
+     * start} and {@code end} are times of day in the conference's zone, named ("14:30 CET");
+     * {@code minutes} is a count, and the word "minutes" right after it becomes "minute" for 1.
+     */
     public static final Set<String> PLACEHOLDERS = Set.of("title", "speakers", "start", "end",
         "room", "track", "minutes", "track_room", "talk_room", "conference");
 

@@ -12,7 +12,6 @@ import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredState;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
-import io.usher.plan.diff.Plan;
 import io.usher.plan.diff.RemovalGuard;
 import io.usher.plan.diff.RemovalRefusedException;
 import io.usher.schedule.Conference;
@@ -21,11 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +39,9 @@ import java.util.function.Consumer;
  * on the homeserver ({@link Announcer}). Phases of different tracks run in parallel, a track's in
  * order. At start, and after a schedule change, the whole conference is reconciled first, so a
  * talk that ended while the bot was down is a hallway at once; announcements missed by more than
- * the grace are skipped and reported, not posted late.
+ * the grace are skipped, not posted late: the log has each, the organisers one notice per
+ * catch-up. Lateness is measured as {@link ScaledClock#lateness} does, so a rehearsal's speed
+ * does not multiply the bot's start-up.
  */
 public final class LifecycleRunner implements AutoCloseable {
   private final RunnerSettings settings;
@@ -60,12 +61,13 @@ public final class LifecycleRunner implements AutoCloseable {
   private volatile boolean paused;
 
   /**
-   * @param operatorLog receives lines an organiser should see (skipped announcements, errors):
-   *     the log and the management room
+   * @param operatorLog receives lines an organiser should see (errors, one summary per catch-up
+   *     of the announcements skipped): the log and the management room
+   * @param log receives lines for the log alone: each skipped announcement
    * @param outcomes receives every handled phase
    */
   public LifecycleRunner(RunnerSettings settings, Reconciler reconciler, Announcer announcer,
-      Consumer<String> operatorLog, Consumer<PhaseOutcome> outcomes) {
+      Consumer<String> operatorLog, Consumer<String> log, Consumer<PhaseOutcome> outcomes) {
     this.settings = settings;
     this.policy = settings.policy();
     this.reconciler = reconciler;
@@ -73,7 +75,7 @@ public final class LifecycleRunner implements AutoCloseable {
     this.operatorLog = operatorLog;
     this.outcomes = outcomes;
     this.phases = new PhaseHandler(reconciler, announcer, settings.clock(), settings.lifecycle(),
-        operatorLog, this::error);
+        log, this::error);
     this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue);
     this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
   }
@@ -81,8 +83,7 @@ public final class LifecycleRunner implements AutoCloseable {
   /**
    * Reads the homeserver, reconciles the conference, catches up and starts the timer.
    *
-   * @param removals how many open talk rooms the start may close (talks gone from the
-   *     schedule since the last run) without the organiser's confirmation
+   * @param removals how many open talk rooms (of talks gone since the last run) it may close
    * @throws RemovalRefusedException when it would close more; nothing is changed or scheduled
    */
   public void start(Conference conference, RemovalGuard removals) {
@@ -106,8 +107,7 @@ public final class LifecycleRunner implements AutoCloseable {
    * desired state changed (each read first, so a change costs a few requests, not a read of
    * every room; a cancelled talk's room is closed) and moves, adds or removes jobs.
    *
-   * @param removals how many of the current version's talks {@code next} may remove without
-   *     the organiser's confirmation
+   * @param removals how many of the current version's talks {@code next} may remove
    * @return a one-line summary
    * @throws RemovalRefusedException when {@code next} removes more; the current version stays
    */
@@ -155,11 +155,6 @@ public final class LifecycleRunner implements AutoCloseable {
     }
   }
 
-  /** What {@code apply} would do now, against a fresh read of the homeserver. */
-  public Plan plan() {
-    return reconciler.plan(desiredNow());
-  }
-
   /** Called by the timer: handles what is due, treating {@code firedFor} as reached. */
   void runDue(Instant firedFor) {
     lock.lock();
@@ -184,9 +179,10 @@ public final class LifecycleRunner implements AutoCloseable {
     DesiredConference desired = DesiredState.of(current.conference(), policy, now);
     Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
     due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
+    List<PhaseEvent> skipped = new CopyOnWriteArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     byTrack.values().forEach(events -> running.add(tracks.submit(
-        () -> handleInOrder(events, current, desired))));
+        () -> handleInOrder(events, current, desired, skipped))));
     for (Future<?> future : running) {
       try {
         future.get();
@@ -197,11 +193,15 @@ public final class LifecycleRunner implements AutoCloseable {
         error("unexpected error in a phase: " + e.getCause());
       }
     }
+    SkippedPhases.notice(skipped, current, settings.lifecycle().grace()).ifPresent(operatorLog);
   }
 
-  /** One track's due phases, in order; a shutdown stops between two. */
+  /**
+   * One track's due phases, in order; those skipped are added to {@code skipped}. A shutdown
+   * stops between two.
+   */
   private void handleInOrder(List<PhaseEvent> events, Lifecycle current,
-      DesiredConference desired) {
+      DesiredConference desired, List<PhaseEvent> skipped) {
     for (PhaseEvent event : events) {
       if (tracks.isShutdown()) {
         return;
@@ -213,6 +213,9 @@ public final class LifecycleRunner implements AutoCloseable {
         return;
       }
       handled.add(event.recordId());
+      if (outcome.status().equals("skipped")) {
+        skipped.add(event);
+      }
       outcomes.accept(outcome);
     }
   }
@@ -257,14 +260,8 @@ public final class LifecycleRunner implements AutoCloseable {
     Lifecycle current = lifecycle;
     return pending().stream()
         .map(e -> new UpcomingPhase(e, current.talk(e.talk()).orElseThrow()))
-        .filter(u -> track.map(t -> matches(u, t)).orElse(true))
+        .filter(u -> track.map(u::inTrackMatching).orElse(true))
         .limit(limit).toList();
-  }
-
-  private static boolean matches(UpcomingPhase upcoming, String filter) {
-    String f = filter.toLowerCase(Locale.ROOT);
-    return upcoming.event().trackId().contains(f)
-        || upcoming.talk().track().toLowerCase(Locale.ROOT).contains(f);
   }
 
   public LifecycleStatus status() {

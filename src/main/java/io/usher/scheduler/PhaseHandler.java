@@ -25,20 +25,20 @@ final class PhaseHandler {
   private final Announcer announcer;
   private final Clock clock;
   private final LifecyclePolicy policy;
-  private final Consumer<String> operatorLog;
+  private final Consumer<String> log;
   private final Consumer<String> errors;
 
   /**
-   * @param operatorLog receives skipped announcements, for the organisers
+   * @param log receives a line per skipped announcement (the runner tells the organisers once)
    * @param errors receives one line per failure
    */
   PhaseHandler(Reconciler reconciler, Announcer announcer, Clock clock, LifecyclePolicy policy,
-      Consumer<String> operatorLog, Consumer<String> errors) {
+      Consumer<String> log, Consumer<String> errors) {
     this.reconciler = reconciler;
     this.announcer = announcer;
     this.clock = clock;
     this.policy = policy;
-    this.operatorLog = operatorLog;
+    this.log = log;
     this.errors = errors;
   }
 
@@ -51,22 +51,20 @@ final class PhaseHandler {
       if (!changed.isEmpty()) {
         report(reconciler.reconcileRooms(desired, changed));
       }
-      status = announce(event, lifecycle, Duration.between(event.at(), started));
+      status = announce(event, lifecycle, ScaledClock.lateness(clock, event.at()));
       String recorded = status;
       reconciler.roomId(lifecycle.talkRoom(event.talk())).ifPresent(
           room -> announcer.record(room, event.recordId(), recorded, clock.instant()));
     } catch (RuntimeException e) {
       status = "failed";
-      errors.accept(describe(event, lifecycle) + ": " + e.getMessage());
+      errors.accept(SkippedPhases.describe(event, lifecycle) + ": " + e.getMessage());
     }
     return new PhaseOutcome(event, started, clock.instant(), status);
   }
 
   private String announce(PhaseEvent event, Lifecycle lifecycle, Duration late) {
     if (late.compareTo(policy.grace()) > 0) {
-      operatorLog.accept("Skipped the " + describe(event, lifecycle) + ": it was due at "
-          + event.at() + ", " + minutes(late) + " ago, more than the grace of "
-          + minutes(policy.grace()));
+      log.accept(SkippedPhases.logLine(event, lifecycle, late, policy.grace()));
       return "skipped";
     }
     for (Announcement announcement : lifecycle.announcements(event)) {
@@ -97,15 +95,5 @@ final class PhaseHandler {
 
   void report(ApplyResult result) {
     result.failures().forEach(errors);
-  }
-
-  private static String describe(PhaseEvent event, Lifecycle lifecycle) {
-    String title = lifecycle.talk(event.talk()).map(t -> "“" + t.title() + "”").orElse("");
-    return event.phase().id().replace('_', ' ') + " of talk " + event.talk() + " " + title;
-  }
-
-  private static String minutes(Duration duration) {
-    long seconds = duration.toSeconds();
-    return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
   }
 }

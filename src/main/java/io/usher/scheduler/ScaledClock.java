@@ -65,6 +65,29 @@ public final class ScaledClock extends Clock {
     return Instant.now().plus(Duration.between(clock.instant(), instant));
   }
 
+  /**
+   * How late something due at {@code due} is now, for the grace: the time before this clock's
+   * origin in this clock's time (a rehearsal starting there missed what fell due before), and
+   * the time since in wall time, so the bot's own start-up and work are not multiplied by the
+   * speed (28 s of start-up at 30x is 28 s late, not 14 minutes).
+   */
+  public Duration lateness(Instant due) {
+    Instant counted = due.isBefore(origin) ? origin : due;
+    Duration before = Duration.between(due, counted);
+    return before.plus(Duration.between(wallTimeOf(counted), wall.instant()));
+  }
+
+  /**
+   * How late something due at {@code due} is by {@code clock}: {@link #lateness(Instant)} for a
+   * scaled clock, plain elapsed time for others.
+   */
+  static Duration lateness(Clock clock, Instant due) {
+    if (clock instanceof ScaledClock scaled) {
+      return scaled.lateness(due);
+    }
+    return Duration.between(due, clock.instant());
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * A homeserver in memory for executor and reconciler tests: rooms with their state, every call
  * recorded in order, and chosen calls refused.
  */
-final class FakeHomeserver implements Homeserver {
+public final class FakeHomeserver implements Homeserver {
   final Map<String, Map<String, Map<String, Object>>> state = new ConcurrentHashMap<>();
   final Map<String, CreateRoomRequest> created = new ConcurrentHashMap<>();
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -37,6 +37,8 @@ final class FakeHomeserver implements Homeserver {
   /** Whether a room created with visibility public is listed, as Synapse's rules decide. */
   volatile boolean publishes = true;
   private final Set<String> listed = ConcurrentHashMap.newKeySet();
+  /** Runs at each {@code /sync}: a test makes start-up take time here. */
+  public volatile Runnable duringSync = () -> { };
   /** Runs inside each createRoom, before it answers (to hold two creations in flight). */
   volatile Runnable duringCreate = () -> { };
 
@@ -143,6 +145,7 @@ final class FakeHomeserver implements Homeserver {
   @Override
   public SyncResponse sync(String filterJson, String since, Duration timeout) {
     calls.add("sync");
+    duringSync.run();
     Map<String, SyncResponse.JoinedRoom> joined = new ConcurrentHashMap<>();
     state.forEach((id, room) -> {
       List<StateEvent> events = new ArrayList<>();

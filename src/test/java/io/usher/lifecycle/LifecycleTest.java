@@ -10,10 +10,13 @@ import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.TrackGrouping;
 import io.usher.schedule.Conference;
+import io.usher.schedule.Talk;
+import io.usher.schedule.TalkId;
 import io.usher.schedule.frab.PentabarfFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +31,27 @@ class LifecycleTest {
   @TempDir Path dir;
 
   private Lifecycle lifecycle(LifecyclePolicy policy, TestTalk... talks) throws Exception {
+    return lifecycle(ZoneId.of("UTC"), policy, talks);
+  }
+
+  /** The talks in a conference whose zone is {@code zone} (the instants stay the same). */
+  private Lifecycle lifecycle(ZoneId zone, LifecyclePolicy policy, TestTalk... talks)
+      throws Exception {
     TestSchedule schedule = new TestSchedule();
     for (TestTalk talk : talks) {
       schedule.add(talk);
     }
-    Conference conference = PentabarfFiles.parse(Optional.empty(),
+    Conference parsed = PentabarfFiles.parse(Optional.empty(),
         schedule.write(dir.resolve("s.xml")));
+    Conference conference = new Conference(parsed.title(), parsed.acronym(), zone,
+        parsed.days(), parsed.talks(), parsed.source(), parsed.notes());
     return new Lifecycle(conference, DesiredState.of(conference, POLICY, S), POLICY, policy);
+  }
+
+  private static Announcement first(Lifecycle lifecycle, Phase phase) {
+    PhaseEvent event = lifecycle.phases().stream().filter(e -> e.phase() == phase)
+        .findFirst().orElseThrow();
+    return lifecycle.announcements(event).get(0);
   }
 
   private static TestTalk talk(String id, String title, int startMinute, int minutes) {
@@ -90,10 +107,50 @@ class LifecycleTest {
     Announcement track = announcements.get(0);
     assertThat(track.body()).contains("“<img src=x onerror=alert(1)> & more” by Ada");
     assertThat(track.html()).doesNotContain("<img")
-        .contains("&lt;img src=x onerror=alert(1)&gt; &amp; more")
+        .contains("&lt;img src=x onerror=alert(1)&gt; &amp; more");
+    assertThat(track.txnId()).isEqualTo("usher.lt.1.start." + S.getEpochSecond() + ".track");
+    assertThat(first(lifecycle, Phase.END).html()).doesNotContain("<img")
         .contains("<a href=\"https://matrix.to/#/%23lt-talk-img-src-x-onerror-alert-1-more:"
             + "example.org\">");
-    assertThat(track.txnId()).isEqualTo("usher.lt.1.start." + S.getEpochSecond() + ".track");
+  }
+
+  @Test
+  void aMinuteCountAgreesWithItsNumber() throws Exception {
+    LifecyclePolicy oneMinute = new LifecyclePolicy(Duration.ofMinutes(1), Duration.ofMinutes(5),
+        Optional.empty(), Duration.ofMinutes(1), Duration.ofMinutes(10), Map.of());
+    Lifecycle lifecycle = lifecycle(oneMinute, talk("1", "A", 0, 30));
+    assertThat(first(lifecycle, Phase.END_WARNING).body()).startsWith("1 minute left for “A”");
+    assertThat(first(lifecycle, Phase.REMINDER).body()).contains("(1 minute from now)");
+    assertThat(first(lifecycle(LifecyclePolicy.defaults(), talk("2", "B", 0, 30)),
+        Phase.END_WARNING).body()).startsWith("5 minutes left for “B”");
+  }
+
+  @Test
+  void announcedTimesNameTheConferencesZone() throws Exception {
+    Lifecycle lifecycle = lifecycle(ZoneId.of("Europe/Brussels"), LifecyclePolicy.defaults(),
+        talk("1", "A", 0, 30));
+    assertThat(first(lifecycle, Phase.UP_NEXT).body()).startsWith("Up next at 11:00 CET: ");
+    assertThat(first(lifecycle, Phase.START).body()).contains("until 11:30 CET");
+    assertThat(first(lifecycle, Phase.END_WARNING).body()).contains("ends at 11:30 CET");
+    Talk talk = lifecycle.talk(new TalkId("1")).orElseThrow();
+    assertThat(lifecycle.changeNotices(talk, Optional.empty(), S).get(0).body())
+        .contains("11:00 CET");
+    assertThat(first(lifecycle(LifecyclePolicy.defaults(), talk("2", "B", 0, 30)),
+        Phase.UP_NEXT).body()).startsWith("Up next at 10:00 UTC: ");
+  }
+
+  @Test
+  void theTrackRoomIsNotSentToTheTalkRoomBeforeItIsAHallway() throws Exception {
+    Lifecycle lifecycle = lifecycle(LifecyclePolicy.defaults(), talk("1", "A", 0, 30));
+    PhaseEvent start = lifecycle.phases().stream().filter(e -> e.phase() == Phase.START)
+        .findFirst().orElseThrow();
+    Announcement track = lifecycle.announcements(start).get(0);
+    assertThat(track.room().kind()).isEqualTo(RoomKind.TRACK);
+    assertThat(track.body()).doesNotContain("#lt-talk").contains("hallway")
+        .contains("ask your questions here");
+    assertThat(track.html()).doesNotContain("matrix.to");
+    Announcement end = first(lifecycle, Phase.END);
+    assertThat(end.body()).contains("#lt-talk-a:example.org");
   }
 
   @Test

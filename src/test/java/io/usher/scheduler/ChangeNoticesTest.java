@@ -79,7 +79,8 @@ final class ChangeNoticesTest {
 
     assertThat(talks).isEqualTo(1);
     assertThat(posted).hasSize(2).allSatisfy(a ->
-        assertThat(a.body()).isEqualTo("Schedule change: “Opening” has moved to 12:00–12:30."));
+        assertThat(a.body()).isEqualTo(
+            "Schedule change: “Opening” has moved to 12:00 UTC (until 12:30 UTC)."));
     assertThat(posted).extracting(a -> a.room().toString()).doesNotHaveDuplicates();
   }
 
@@ -89,7 +90,7 @@ final class ChangeNoticesTest {
 
     assertThat(talks).isEqualTo(1);
     assertThat(posted).extracting(Announcement::body).containsOnly(
-        "Schedule change: “Opening” (10:00–10:30) is cancelled.");
+        "Schedule change: “Opening”, due at 10:00 UTC, is cancelled.");
   }
 
   @Test

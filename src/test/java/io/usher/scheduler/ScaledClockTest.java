@@ -19,7 +19,16 @@ final class ScaledClockTest {
 
   /** A wall clock the test moves by hand, so elapsed time is exact. */
   static final class Wall extends Clock {
-    Instant now = WALL;
+    Instant now;
+
+    Wall() {
+      this(WALL);
+    }
+
+    /** @param now where it starts: today's time when a real Quartz timer is to run on it */
+    Wall(Instant now) {
+      this.now = now;
+    }
 
     void advance(Duration by) {
       now = now.plus(by);
@@ -42,6 +51,20 @@ final class ScaledClockTest {
   }
 
   final Wall wall = new Wall();
+
+  @Test
+  void latenessCountsRehearsalTimeBeforeTheOriginAndWallTimeAfterIt() {
+    ScaledClock clock = new ScaledClock(wall, WALL, FOSDEM_SATURDAY, 30);
+    wall.advance(Duration.ofSeconds(28));
+
+    assertThat(clock.lateness(FOSDEM_SATURDAY)).isEqualTo(Duration.ofSeconds(28));
+    assertThat(clock.lateness(FOSDEM_SATURDAY.minus(Duration.ofMinutes(5))))
+        .isEqualTo(Duration.ofMinutes(5).plusSeconds(28));
+    assertThat(clock.lateness(FOSDEM_SATURDAY.plus(Duration.ofMinutes(5))))
+        .as("due 10 s of wall time after the origin").isEqualTo(Duration.ofSeconds(18));
+    assertThat(ScaledClock.lateness(Clock.fixed(FOSDEM_SATURDAY, ZoneOffset.UTC),
+        FOSDEM_SATURDAY.minusSeconds(90))).isEqualTo(Duration.ofSeconds(90));
+  }
 
   @Test
   void readsItsOriginAtItsWallOrigin() {

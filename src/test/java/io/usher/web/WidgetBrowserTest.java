@@ -82,6 +82,7 @@ class WidgetBrowserTest {
         .add(talk("304", "Last one", "Open Media", "K.4.401", 60, "Dan"))
         .add(talk("305", "Tomorrow's talk", "Open Media", "K.4.401", 24 * 60, "Eve"))
         .add(talk("666", XSS, "Security", "H.2215", -5, "<script>alert(2)</script>"))
+        .add(talk("401", "Done for the day", "Archive", "H.1301", -90, "Fay"))
         .write(dir.resolve("schedule.xml"));
     Conference conference = PentabarfFiles.parse(Optional.of(ZoneId.of("UTC")), file);
     WidgetSchedule schedule = new WidgetSchedule(conference,
@@ -191,6 +192,75 @@ class WidgetBrowserTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> text("#live").equals("LIVE"));
     long end = Duration.between(clock.instant(), NOW.plus(Duration.ofMinutes(20))).toSeconds();
     assertThat((long) seconds(text("#end"))).isBetween(end - 2, end + 2);
+  }
+
+  @Test
+  void countdownShowsOneLabelWhileLiveAndThatTheTalkEndedAfterTheEnd() {
+    open("countdown.html?talk=302");
+    await().atMost(Duration.ofSeconds(10)).until(() -> text("#live").equals("LIVE"));
+    assertThat(text(".block")).as("one label while live").isEqualTo("LIVE");
+    assertThat(text("#end-label")).isEqualTo("SLOT ENDS IN");
+    browser.screenshot("countdown-live");
+
+    open("countdown.html?talk=301");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !text("#title").isEmpty());
+    String ended = hhmm(ZoneId.of("UTC")).format(NOW.minus(Duration.ofMinutes(20)));
+    await().atMost(Duration.ofSeconds(3)).until(() -> text("body").contains("ENDED AT"));
+    assertThat(text("body")).doesNotContain("ENDS IN").doesNotContain("00:00")
+        .doesNotContain("LIVE");
+    assertThat(text("#end")).isEqualTo(ended);
+    browser.screenshot("countdown-ended");
+  }
+
+  static DateTimeFormatter hhmm(ZoneId zone) {
+    return DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+  }
+
+  @Test
+  void inTheHallwayTheVideoSaysTheTalkEndedAndKeepsTheHallwayCall() {
+    String call = media("/call/usher-301");
+    String playlist = "/hls/k-4-401.m3u8";
+    open("hybrid.html?talk=301&retry=1&stream=" + encode(media(playlist)) + "&video="
+        + encode(call));
+    await().atMost(Duration.ofSeconds(10)).until(() -> text("#status").contains("ended at"));
+    assertThat(text("#status")).doesNotContain("not live yet")
+        .contains("“Streaming 101” ended at " + hhmm(ZoneId.of("UTC"))
+            .format(NOW.minus(Duration.ofMinutes(20))));
+    assertThat(browser.driver().findElements(By.tagName("video"))).isEmpty();
+    assertThat(media.findAll(getRequestedFor(urlPathEqualTo(playlist)))).isEmpty();
+    assertThat(text("#join")).isEqualTo("Join the hallway call");
+    browser.screenshot("hybrid-hallway");
+    browser.driver().findElement(By.id("join")).click();
+    assertThat(browser.driver().findElement(By.id("call")).getAttribute("src")).isEqualTo(call);
+  }
+
+  @Test
+  void theLivestreamSaysTheTracksTalksHaveEndedRatherThanNotLiveYet() {
+    open("livestream.html?track=archive&retry=1&stream=" + encode(media("/hls/h-1301.m3u8")));
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> "waiting".equals(script("return document.getElementById('status')"
+            + ".dataset.state")) && text("#status").contains("ended"));
+    assertThat(text("#status")).doesNotContain("not live yet")
+        .contains("“Done for the day” ended at " + hhmm(ZoneId.of("UTC"))
+            .format(NOW.minus(Duration.ofMinutes(60))));
+    browser.screenshot("livestream-ended");
+  }
+
+  @Test
+  void questionsGiveTheUpdateTimeIn24HoursInTheViewersZone() {
+    browser.timeZone("America/New_York");
+    try {
+      open("questions.html?talk=302");
+      await().atMost(Duration.ofSeconds(10)).until(() -> text("#status").contains("Updated"));
+      String shown = text("#status").replaceAll(".*Updated ", "");
+      assertThat(shown).matches("\\d\\d:\\d\\d:\\d\\d");
+      java.time.LocalTime expected = java.time.LocalTime.ofInstant(clock.instant(),
+          ZoneId.of("America/New_York"));
+      assertThat(Math.abs(Duration.between(java.time.LocalTime.parse(shown), expected)
+          .toSeconds())).isLessThan(10);
+    } finally {
+      browser.timeZone("UTC");
+    }
   }
 
   static Question question(String id, String body, int thumbs, int minute) {
@@ -329,10 +399,10 @@ class WidgetBrowserTest {
     var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
         + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"talks\":6");
+    assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"talks\":7");
     var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
         + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.body()).contains("usher_schedule_talks 6.0")
+    assertThat(metrics.body()).contains("usher_schedule_talks 7.0")
         .contains("jvm_memory_used_bytes");
     var missing = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
         + "/api/talks/nope")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());

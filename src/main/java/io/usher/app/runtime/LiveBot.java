@@ -107,7 +107,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
     Announcer announcer = new Announcer(session.client, session.me.userId());
     runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism()), reconciler, announcer,
-        this::tellOrganisers, outcomes);
+        this::tellOrganisers, LOG::info, outcomes);
     try {
       room = settings.managementRoom().map(this::managementRoom);
     } catch (UntrustedRoomException e) {
@@ -182,7 +182,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   @Override
   public Plan plan() {
-    return runner.plan();
+    return reconciler.plan(runner.desiredNow());
   }
 
   @Override

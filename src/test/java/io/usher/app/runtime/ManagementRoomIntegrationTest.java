@@ -124,7 +124,9 @@ class ManagementRoomIntegrationTest {
   void phasesMissedByMoreThanTheGraceAreSkippedAndReportedButTheHallwayOpens() {
     List<RoomEvent> notices = RecentMessages.of(fixture.reader, room, 50);
     assertThat(notices).map(e -> e.text("body"))
-        .anyMatch(b -> b.startsWith("Skipped the end of talk 9 “Warm-up that already happened”"));
+        .filteredOn(b -> b.startsWith("Skipped")).singleElement().asString()
+        .startsWith("Skipped 5 announcements")
+        .contains("1 reminder, 1 up next, 1 start, 1 end warning, 1 end");
     fixture.assertHallway(fixture.roomId(RoomKind.TALK, "9"), true);
     assertThat(fixture.announcements(fixture.roomId(RoomKind.TRACK, "main")))
         .noneMatch(m -> m.startsWith("9/"));
