@@ -12,12 +12,29 @@ import java.util.TreeMap;
 public final class ScheduleValidator {
 
   /**
-   * Returns the conference when it is valid.
-   *
-   * @throws ScheduleException listing duplicate talk ids, non-positive durations and talks with no
-   *     title or no room
+   * Returns the conference when it is valid; as {@link #validate(Conference, String)} with a
+   * description of an event that fits any format.
    */
   public Conference validate(Conference conference) throws ScheduleException {
+    return validate(conference, "event");
+  }
+
+  /**
+   * Returns the conference when it is valid.
+   *
+   * @param expectedEvent what an event is in the source's format ({@code <event> in a <room> of a
+   *     <day>}, {@code VEVENT}), for the message refusing a schedule without one
+   * @throws ScheduleException for a schedule with no talks (at the source, without a line: a
+   *     talk room for each talk that is gone would be closed, so an empty or mis-shaped export
+   *     must never pass for a conference without talks), and listing duplicate talk ids,
+   *     non-positive durations and talks with no title or no room
+   */
+  public Conference validate(Conference conference, String expectedEvent)
+      throws ScheduleException {
+    if (conference.talks().isEmpty()) {
+      throw new ScheduleException(new SourceLocation(conference.source(), 0), "no events found"
+          + cancelled(conference) + ": expected at least one " + expectedEvent);
+    }
     List<ScheduleProblem> problems = new ArrayList<>();
     Map<TalkId, Talk> seen = new HashMap<>();
     for (Talk talk : conference.talks()) {
@@ -69,6 +86,15 @@ public final class ScheduleValidator {
           problem(talk, "event " + talk.id() + ": person " + p.id().value() + " has no name")));
     }
     return warnings;
+  }
+
+  private static String cancelled(Conference conference) {
+    int skipped = conference.notes().size();
+    return switch (skipped) {
+      case 0 -> "";
+      case 1 -> " (1 cancelled event skipped)";
+      default -> " (" + skipped + " cancelled events skipped)";
+    };
   }
 
   private static ScheduleProblem problem(Talk talk, String message) {

@@ -72,7 +72,8 @@ public final class FrabJsonParser implements ScheduleParser {
       readDay(day, document);
     }
     Conference parsed = new EventResolver(source, fallbackZone).resolve(document);
-    return new ScheduleValidator().validate(parsed);
+    return new ScheduleValidator().validate(parsed,
+        "event in schedule.conference.days[].rooms");
   }
 
   private static void readDay(JsonNode day, RawSchedule document)

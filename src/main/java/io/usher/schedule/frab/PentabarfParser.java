@@ -50,7 +50,7 @@ public final class PentabarfParser implements ScheduleParser {
       RawSchedule document = new RawSchedule(source);
       readSchedule(reader, document);
       Conference conference = new EventResolver(source, fallbackZone).resolve(document);
-      return new ScheduleValidator().validate(conference);
+      return new ScheduleValidator().validate(conference, "<event> in a <room> of a <day>");
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
       throw new ScheduleException(new SourceLocation(source, line),

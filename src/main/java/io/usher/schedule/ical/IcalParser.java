@@ -87,7 +87,7 @@ public final class IcalParser implements ScheduleParser {
     }
     String title = text(calendar.getProperty("X-WR-CALNAME")).orElse(source);
     return new ScheduleValidator().validate(new Conference(title, "", zone, days(talks, zone),
-        talks, source, notes));
+        talks, source, notes), "VEVENT");
   }
 
   private static Calendar calendar(InputStream in, String source) throws ScheduleException {
