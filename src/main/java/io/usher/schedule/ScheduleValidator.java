@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 /** Checks a parsed conference for errors that make it unusable, whatever the source format. */
 public final class ScheduleValidator {
+  /** The most UTF-8 bytes a talk's text field may have: see {@link FieldSizes}. */
+  public static final int MAX_FIELD_BYTES = FieldSizes.MAX_FIELD_BYTES;
 
   /**
    * Returns the conference when it is valid; as {@link #validate(Conference, String)} with a
@@ -27,7 +29,8 @@ public final class ScheduleValidator {
    * @throws ScheduleException for a schedule with no talks (at the source, without a line: a
    *     talk room for each talk that is gone would be closed, so an empty or mis-shaped export
    *     must never pass for a conference without talks), and listing duplicate talk ids,
-   *     non-positive durations and talks with no title or no room
+   *     non-positive durations, talks with no title or no room, and text fields too long for
+   *     any Matrix event ({@link #MAX_FIELD_BYTES})
    */
   public Conference validate(Conference conference, String expectedEvent)
       throws ScheduleException {
@@ -43,21 +46,26 @@ public final class ScheduleValidator {
         problems.add(problem(talk, "duplicate event id " + talk.id()
             + " (first defined at " + first.location() + ")"));
       }
-      if (talk.duration().isNegative() || talk.duration().isZero()) {
-        problems.add(problem(talk, "event " + talk.id() + ": duration must be positive, got "
-            + talk.duration().toMinutes() + " min"));
-      }
-      if (talk.title().isEmpty()) {
-        problems.add(problem(talk, "event " + talk.id() + ": missing <title>"));
-      }
-      if (talk.room().isEmpty()) {
-        problems.add(problem(talk, "event " + talk.id() + ": missing <room>"));
-      }
+      check(talk, problems);
     }
     if (!problems.isEmpty()) {
       throw new ScheduleException(problems);
     }
     return conference;
+  }
+
+  private static void check(Talk talk, List<ScheduleProblem> problems) {
+    if (talk.duration().isNegative() || talk.duration().isZero()) {
+      problems.add(problem(talk, "event " + talk.id() + ": duration must be positive, got "
+          + talk.duration().toMinutes() + " min"));
+    }
+    if (talk.title().isEmpty()) {
+      problems.add(problem(talk, "event " + talk.id() + ": missing <title>"));
+    }
+    if (talk.room().isEmpty()) {
+      problems.add(problem(talk, "event " + talk.id() + ": missing <room>"));
+    }
+    FieldSizes.check(talk, problems::add);
   }
 
   /**
