@@ -12,6 +12,8 @@ import java.util.TreeMap;
 public final class ScheduleValidator {
   /** The most UTF-8 bytes a talk's text field may have: see {@link FieldSizes}. */
   public static final int MAX_FIELD_BYTES = FieldSizes.MAX_FIELD_BYTES;
+  /** A talk longer than this is suspicious (a typo in its duration, hours for minutes). */
+  static final Duration PLAUSIBLE_DURATION = Duration.ofHours(24);
 
   /**
    * Returns the conference when it is valid; as {@link #validate(Conference, String)} with a
@@ -69,8 +71,9 @@ public final class ScheduleValidator {
   }
 
   /**
-   * What is suspicious but usable, one problem each: events overlapping in one room, and
-   * persons without a name (they show as their id).
+   * What is suspicious but usable, one problem each: events overlapping in one room, persons
+   * without a name (they show as their id), and talks longer than a day (their duration is
+   * likely a typo; the room stays private for all of it).
    */
   public List<ScheduleProblem> warnings(Conference conference) {
     List<ScheduleProblem> warnings = new ArrayList<>();
@@ -90,6 +93,11 @@ public final class ScheduleValidator {
       }
     });
     for (Talk talk : conference.talks()) {
+      if (talk.duration().compareTo(PLAUSIBLE_DURATION) > 0) {
+        warnings.add(problem(talk, "event " + talk.id() + " lasts " + talk.duration().toHours()
+            + " h " + talk.duration().toMinutesPart() + " min, more than "
+            + PLAUSIBLE_DURATION.toHours() + " h: is its duration right?"));
+      }
       talk.persons().stream().filter(p -> p.name().isEmpty()).forEach(p -> warnings.add(
           problem(talk, "event " + talk.id() + ": person " + p.id().value() + " has no name")));
     }
