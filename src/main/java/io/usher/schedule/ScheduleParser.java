@@ -20,7 +20,8 @@ public interface ScheduleParser {
    * Parses and validates one schedule. {@code in} belongs to the caller, who closes it (a
    * parser's library may close it first, which is harmless).
    *
-   * @param in the schedule's bytes, in its format's encoding (UTF-8 for every format here)
+   * @param in the schedule's bytes, in its format's encoding (UTF-8; XML also UTF-16 or what
+   *     its declaration names)
    * @param source the file name or URL it came from; every {@link SourceLocation} and error
    *     message names it
    * @return the conference, times in UTC

@@ -6,7 +6,9 @@ import io.usher.schedule.ScheduleException;
 import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.ScheduleValidator;
 import io.usher.schedule.SourceLocation;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -39,24 +41,37 @@ public final class PentabarfParser implements ScheduleParser {
   /**
    * Parses and validates a Pentabarf XML stream; {@code source} names it in errors.
    *
+   * @param in the document's bytes: UTF-8, UTF-16 (with or without a byte order mark) or the
+   *     encoding its XML declaration names ({@link XmlEncoding})
    * @throws ScheduleException naming the source, the line and the reason, for unreadable or
-   *     malformed XML, missing or malformed fields and invalid events
+   *     malformed XML, bytes that are not the document's encoding, no events, missing or malformed fields and invalid events
    */
   @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
+    String text = XmlEncoding.decode(readAll(in, source), source);
     XMLStreamReader reader = null;
     try {
-      reader = Stax.factory().createXMLStreamReader(in);
+      // Text, not bytes: the encoding is already checked, with the line of a bad byte.
+      reader = Stax.factory().createXMLStreamReader(new StringReader(text));
       RawSchedule document = new RawSchedule(source);
       readSchedule(reader, document);
       Conference conference = new EventResolver(source, fallbackZone).resolve(document);
-      return new ScheduleValidator().validate(conference);
+      return new ScheduleValidator().validate(conference, "<event> in a <room> of a <day>");
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
       throw new ScheduleException(new SourceLocation(source, line),
           "malformed XML: " + Stax.reason(e));
     } finally {
       Stax.closeQuietly(reader);
+    }
+  }
+
+  private static byte[] readAll(InputStream in, String source) throws ScheduleException {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new ScheduleException(new SourceLocation(source, 0),
+          "cannot read schedule: " + e.getMessage());
     }
   }
 

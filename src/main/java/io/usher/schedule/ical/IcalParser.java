@@ -11,6 +11,8 @@ import io.usher.schedule.Talk;
 import io.usher.schedule.TalkId;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,12 +63,16 @@ public final class IcalParser implements ScheduleParser {
    * The conference's zone is {@code X-WR-TIMEZONE}, else the first event's {@code TZID}, else
    * the fallback zone, else UTC; its days are the distinct local dates of its talks.
    *
-   * @throws ScheduleException for unparseable iCalendar (with its line), events without
-   *     {@code DTSTART} and times that cannot be read (line 0: iCal4j keeps no event lines)
+   * @throws ScheduleException for unparseable iCalendar (with its line), and listing every
+   *     event without {@code UID} or {@code DTSTART} (at its {@code BEGIN:VEVENT} line), every
+   *     time that cannot be read and every unknown {@code TZID} (at the property's line); for
+   *     no VEVENT at all
    */
   @Override
   public Conference parse(InputStream in, String source) throws ScheduleException {
-    Calendar calendar = calendar(in, source);
+    String text = read(in, source);
+    Calendar calendar = calendar(text, source);
+    IcalLines lines = IcalLines.of(text, source);
     Optional<ZoneId> declared = text(calendar.getProperty("X-WR-TIMEZONE"))
         .flatMap(IcalParser::zone);
     List<Component> events = calendar.getComponents().stream()
@@ -74,25 +81,48 @@ public final class IcalParser implements ScheduleParser {
         .flatMap(Optional::stream).findFirst()).or(() -> fallbackZone).orElse(ZoneOffset.UTC);
     List<Talk> talks = new ArrayList<>();
     List<ScheduleProblem> notes = new ArrayList<>();
+    List<ScheduleProblem> problems = new ArrayList<>();
     Map<String, Integer> uids = new HashMap<>();
-    for (Component event : events) {
-      Talk talk = talk(event, source, declared.or(() -> fallbackZone), uids);
-      if (text(event.getProperty(Property.STATUS)).filter("CANCELLED"::equalsIgnoreCase)
-          .isPresent()) {
-        notes.add(new ScheduleProblem(talk.location(), "event " + talk.id() + " \""
-            + talk.title() + "\" is cancelled (STATUS:CANCELLED): skipped (its room is closed)"));
-      } else {
-        talks.add(talk);
+    for (int i = 0; i < events.size(); i++) {
+      Component event = events.get(i);
+      try {
+        Talk talk = talk(event, lines.event(i), declared.or(() -> fallbackZone), uids);
+        if (isCancelled(event)) {
+          notes.add(new ScheduleProblem(talk.location(), "event " + talk.id() + " \""
+              + talk.title() + "\" is cancelled (STATUS:CANCELLED): skipped (its room is closed)"));
+        } else {
+          talks.add(talk);
+        }
+      } catch (ScheduleException e) {
+        problems.addAll(e.problems());
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScheduleException(problems);
     }
     String title = text(calendar.getProperty("X-WR-CALNAME")).orElse(source);
     return new ScheduleValidator().validate(new Conference(title, "", zone, days(talks, zone),
-        talks, source, notes));
+        talks, source, notes), "VEVENT");
   }
 
-  private static Calendar calendar(InputStream in, String source) throws ScheduleException {
+  private static boolean isCancelled(Component event) {
+    return text(event.getProperty(Property.STATUS)).filter("CANCELLED"::equalsIgnoreCase)
+        .isPresent();
+  }
+
+  /** The whole text: read once, for iCal4j and for the lines it does not keep. */
+  private static String read(InputStream in, String source) throws ScheduleException {
     try {
-      return new CalendarBuilder().build(in);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScheduleException(new SourceLocation(source, 0),
+          "cannot read schedule: " + e.getMessage());
+    }
+  }
+
+  private static Calendar calendar(String text, String source) throws ScheduleException {
+    try {
+      return new CalendarBuilder().build(new StringReader(text));
     } catch (ParserException e) {
       throw new ScheduleException(new SourceLocation(source, e.getLineNo()),
           "malformed iCalendar: " + e.getMessage());
@@ -109,15 +139,16 @@ public final class IcalParser implements ScheduleParser {
     return IntStream.range(0, dates.size()).mapToObj(i -> new Day(i + 1, dates.get(i))).toList();
   }
 
-  private static Talk talk(Component event, String source, Optional<ZoneId> floatingZone,
-      Map<String, Integer> uids) throws ScheduleException {
-    String uid = text(event.getProperty(Property.UID)).orElse("");
+  private static Talk talk(Component event, IcalLines.Event lines,
+      Optional<ZoneId> floatingZone, Map<String, Integer> uids) throws ScheduleException {
+    String uid = text(event.getProperty(Property.UID)).orElseThrow(() -> new ScheduleException(
+        lines.where(), "VEVENT without a UID (expected a unique id per event)"));
     int seen = uids.merge(uid, 1, Integer::sum);
     String id = seen == 1 ? uid : uid + "#" + seen;
-    SourceLocation where = new SourceLocation(source, 0);
-    Instant start = instant(event, Property.DTSTART, floatingZone, where, id)
-        .orElseThrow(() -> new ScheduleException(where, "event " + id + ": missing DTSTART"));
-    Optional<Instant> end = instant(event, Property.DTEND, floatingZone, where, id);
+    Instant start = instant(event, Property.DTSTART, floatingZone, lines, id)
+        .orElseThrow(() -> new ScheduleException(lines.where(),
+            "event " + id + ": missing DTSTART"));
+    Optional<Instant> end = instant(event, Property.DTEND, floatingZone, lines, id);
     Duration duration = end.map(e -> Duration.between(start, e))
         .or(() -> text(event.getProperty(Property.DURATION)).map(IcalParser::duration))
         .orElse(Duration.ofMinutes(DEFAULT_MINUTES));
@@ -127,7 +158,7 @@ public final class IcalParser implements ScheduleParser {
     return new Talk(new TalkId(id), "", text(event.getProperty(Property.SUMMARY))
         .orElse(UNTITLED),
         "", track, "", text(event.getProperty(Property.LOCATION)).orElse(""), start, duration,
-        text(event.getProperty(Property.DESCRIPTION)).orElse(""), List.of(), where);
+        text(event.getProperty(Property.DESCRIPTION)).orElse(""), List.of(), lines.where());
   }
 
   /**
@@ -135,12 +166,13 @@ public final class IcalParser implements ScheduleParser {
    * non-standard VTIMEZONE cannot shift it: an IANA {@code TZID}, {@code Z}, or floating.
    */
   private static Optional<Instant> instant(Component event, String name,
-      Optional<ZoneId> floatingZone, SourceLocation where, String id) throws ScheduleException {
+      Optional<ZoneId> floatingZone, IcalLines.Event lines, String id) throws ScheduleException {
     Optional<Property> property = event.getProperty(name);
     if (property.isEmpty()) {
       return Optional.empty();
     }
-    String value = property.get().getValue().strip();
+    SourceLocation where = lines.at(name);
+    String value = value(property.get(), where, id);
     try {
       if (value.length() == 8) {
         return Optional.of(LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
@@ -155,9 +187,32 @@ public final class IcalParser implements ScheduleParser {
               + " has no time zone: set conference.time_zone in the config"));
       return Optional.of(LocalDateTime.parse(value, LOCAL).atZone(zone).toInstant());
     } catch (DateTimeException e) {
-      throw new ScheduleException(where, "event " + id + ": " + name + " '" + value
-          + "' is not a date-time (expected e.g. 20250201T103500)");
+      throw notADateTime(where, id, name, value);
     }
+  }
+
+  /**
+   * The property's text. iCal4j resolves a {@code TZID} value when asked for its text, so an
+   * unknown zone or an unreadable time fails there, as a {@link DateTimeException}.
+   */
+  private static String value(Property property, SourceLocation where, String id)
+      throws ScheduleException {
+    try {
+      return property.getValue().strip();
+    } catch (DateTimeParseException e) {
+      throw notADateTime(where, id, property.getName(), e.getParsedString());
+    } catch (DateTimeException e) {
+      String zone = property.<Parameter>getParameter(Parameter.TZID).map(Parameter::getValue)
+          .orElse("");
+      throw new ScheduleException(where, "event " + id + ": " + property.getName() + " TZID '"
+          + zone + "' is not a known time zone (expected an IANA name such as Europe/Berlin)");
+    }
+  }
+
+  private static ScheduleException notADateTime(SourceLocation where, String id, String name,
+      String value) {
+    return new ScheduleException(where, "event " + id + ": " + name + " '" + value
+        + "' is not a date-time (expected e.g. 20250201T103500)");
   }
 
   private static Optional<ZoneId> tzid(Component event, String name) {

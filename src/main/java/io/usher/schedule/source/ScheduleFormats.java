@@ -6,11 +6,11 @@ import io.usher.schedule.ScheduleParser;
 import io.usher.schedule.SourceLocation;
 import io.usher.schedule.frab.FrabJsonParser;
 import io.usher.schedule.frab.PentabarfParser;
+import io.usher.schedule.frab.XmlEncoding;
 import io.usher.schedule.ical.IcalParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +19,8 @@ import java.util.Optional;
  * Picks the parser from the content, not the file name (a URL often has none): XML is
  * Pentabarf or frab XML ({@link PentabarfParser}), a JSON object is frab/pretalx
  * {@code schedule.json} ({@link FrabJsonParser}), and {@code BEGIN:VCALENDAR} is iCalendar,
- * RFC 5545 ({@link IcalParser}). A byte order mark and leading whitespace are ignored.
+ * RFC 5545 ({@link IcalParser}). A byte order mark and leading whitespace are ignored, and the
+ * first bytes are read as UTF-16 when they are ({@link XmlEncoding#sniff}).
  */
 public final class ScheduleFormats implements ScheduleParser {
   /** How much of the start is looked at: the first non-blank character is all it takes. */
@@ -41,15 +42,16 @@ public final class ScheduleFormats implements ScheduleParser {
    * The parser for a schedule, from its first bytes.
    *
    * @param head the start of the content (the whole content will do; only the first
-   *     {@value #HEAD_BYTES} bytes are read), UTF-8
+   *     {@value #HEAD_BYTES} bytes are read), UTF-8 or UTF-16
    * @param source the file name or URL, for the error
    * @return the Pentabarf/frab XML, frab/pretalx JSON or iCalendar parser
    * @throws ScheduleException at {@code source:1}, saying what was expected and quoting the
    *     first line found, when the content is none of these
    */
   public ScheduleParser parserFor(byte[] head, String source) throws ScheduleException {
-    String start = new String(head, 0, Math.min(head.length, HEAD_BYTES), StandardCharsets.UTF_8)
-        .replace("\uFEFF", "").stripLeading();
+    // UTF-16 too: XML may be written in it (with or without a byte order mark).
+    String start = new String(head, 0, Math.min(head.length, HEAD_BYTES),
+        XmlEncoding.sniff(head)).replace("\uFEFF", "").stripLeading();
     if (start.startsWith("<")) {
       return xml;
     }
