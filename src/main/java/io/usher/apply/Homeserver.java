@@ -35,6 +35,12 @@ public interface Homeserver {
    */
   boolean deleteAlias(String alias);
 
+  /**
+   * Who created a room: its {@code m.room.create} sender when the bot can read its state, else
+   * Synapse's record of it when the bot is a server admin; empty when neither can tell.
+   */
+  Optional<String> roomCreator(String roomId);
+
   /** See {@link io.usher.matrix.RoomDirectory#isPublished}. */
   Optional<Boolean> isPublished(String roomId);
 

@@ -2,9 +2,11 @@ package io.usher.apply;
 
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
-import io.usher.matrix.RoomDirectory;
+import io.usher.matrix.MatrixException;
 import io.usher.matrix.RateLimitListener;
+import io.usher.matrix.RoomDirectory;
 import io.usher.matrix.RoomEvent;
+import io.usher.matrix.SynapseAdmin;
 import io.usher.matrix.SyncResponse;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +34,20 @@ final class MatrixHomeserver implements Homeserver {
   @Override
   public boolean deleteAlias(String alias) {
     return new RoomDirectory(client).deleteAlias(alias);
+  }
+
+  @Override
+  public Optional<String> roomCreator(String roomId) {
+    try {
+      Optional<String> sender = client.roomState(roomId).stream()
+          .filter(e -> e.type().equals("m.room.create")).map(RoomEvent::sender).findFirst();
+      if (sender.isPresent()) {
+        return sender;
+      }
+    } catch (MatrixException notJoined) {
+      // Not in the room: ask the admin API, which knows rooms without events too.
+    }
+    return new SynapseAdmin(client).roomCreator(roomId);
   }
 
   @Override

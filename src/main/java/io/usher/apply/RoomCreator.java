@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * is ours from an earlier run whose answer was lost, and it is adopted. When the room holding it
  * has no locator the bot can read and the bot may delete the alias (it created the alias: a
  * creation cut short by a homeserver outage leaves such an empty room), the alias is taken
- * back and the room created with it; the empty room is left. By any other room, the room is
- * created without the alias and a warning says so.
+ * back and the room created with it; the empty room is left. Whether the bot made that room is
+ * told by its creator ({@link Homeserver#roomCreator}), or, when no one can tell, by the
+ * homeserver letting the bot delete the alias (only its creator may, unless the bot is a server
+ * admin, and then the creator is known). By any other room, the room is created without the
+ * alias and a warning says so.
  */
 final class RoomCreator {
   private final Homeserver client;
@@ -77,7 +80,8 @@ final class RoomCreator {
       warnings.accept(room.key() + ": adopted " + holder.get() + " which already had " + alias);
       return holder.get();
     }
-    if (holder.isPresent() && locator.isEmpty() && client.deleteAlias(alias)) {
+    if (holder.isPresent() && locator.isEmpty() && madeByTheBot(holder.get())
+        && client.deleteAlias(alias)) {
       warnings.accept(room.key() + ": took " + alias + " back from " + holder.get() + ", an"
           + " empty room left by a creation that was cut short");
       leaveQuietly(holder.get());
@@ -86,6 +90,11 @@ final class RoomCreator {
     warnings.accept(room.key() + ": alias " + alias + " belongs to another room;"
         + " created without an alias");
     return client.createRoom(request.withoutAlias());
+  }
+
+  /** Whether the bot created the room, or no one can tell (then deleting the alias tells). */
+  private boolean madeByTheBot(String roomId) {
+    return client.roomCreator(roomId).map(botUserId::equals).orElse(true);
   }
 
   /** The locator of a room, empty when it has none or the bot cannot read its state. */

@@ -3,6 +3,7 @@ package io.usher.lifecycle;
 import io.usher.lifecycle.AnnouncementText.Value;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredRoom;
+import io.usher.plan.HallwayHistory;
 import io.usher.plan.PlannedTrack;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
@@ -185,6 +186,11 @@ public final class Lifecycle {
     values.put("conference", Value.of(desired.name()));
     values.put("track_room", link(trackRoom(talk.id())));
     values.put("talk_room", link(talkRoom(talk.id())));
+    values.put("hallway", Value.of(policy.hallwayHistory() == HallwayHistory.OPEN
+        ? "When the talk ends this room becomes its public hallway, and everything said here,"
+            + " before then too, becomes readable by whoever joins."
+        : "When the talk ends this room becomes its public hallway; what is said here before"
+            + " then stays readable only by those in the room now."));
     return values;
   }
 

@@ -45,7 +45,8 @@ public record LifecyclePolicy(Duration reminderBefore, Duration upNextBefore,
   public static final Map<Phase, Template> DEFAULT_TEXTS = Map.of(
       Phase.REMINDER, new Template("",
           "Reminder: your talk “{title}” starts at {start} ({minutes} minutes from now) in"
-              + " {room}. Speakers: {speakers}. The audience follows in {track_room}."),
+              + " {room}. Speakers: {speakers}. The audience follows in {track_room}."
+              + " {hallway}"),
       Phase.UP_NEXT, new Template("Up next at {start}: “{title}” by {speakers}.", ""),
       Phase.START, new Template(
           // Not the talk room: it is private until the end, when it opens as the hallway.
@@ -71,10 +72,11 @@ public record LifecyclePolicy(Duration reminderBefore, Duration upNextBefore,
     /**
      * The placeholders a text may use; values are HTML-escaped in the formatted body. {@code
      * start} and {@code end} are times of day in the conference's zone, named ("14:30 CET");
-     * {@code minutes} is a count, and the word "minutes" right after it becomes "minute" for 1.
+     * {@code minutes} is a count, and the word "minutes" right after it becomes "minute" for 1;
+     * {@code hallway} says who will read the talk room's earlier messages once it is the hallway.
      */
     public static final Set<String> PLACEHOLDERS = Set.of("title", "speakers", "start", "end",
-        "room", "track", "minutes", "track_room", "talk_room", "conference");
+        "room", "track", "minutes", "track_room", "talk_room", "conference", "hallway");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 

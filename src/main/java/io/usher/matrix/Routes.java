@@ -58,6 +58,8 @@ final class Routes {
   private static final String ADMIN = "/_synapse/admin";
   /** Synapse admin API: list accounts (admin_api/user_admin_api.html#list-accounts-v2). */
   static final Route ADMIN_USERS = new Route("GET", ADMIN + "/v2/users", "adminListUsers");
+  /** rooms.html#room-details-api */
+  static final Route ADMIN_ROOM = new Route("GET", ADMIN + "/v1/rooms/{roomId}", "adminRoom");
   /** Synapse admin API: query one account (#query-user-account). */
   static final Route ADMIN_USER = new Route("GET", ADMIN + "/v2/users/{userId}", "adminUser");
   /** Synapse admin API: create or modify an account (#create-or-modify-account). */

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Synapse's admin API for user accounts
- * (https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html), through a
+ * Synapse's admin API for user accounts and rooms
+ * (https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html,
+ * https://element-hq.github.io/synapse/latest/admin_api/rooms.html), through a
  * {@link MatrixClient} whose token belongs to a server admin. Same errors, retries and rate
  * limit handling as the client.
  */
@@ -47,6 +48,25 @@ public final class SynapseAdmin {
           Routes.ADMIN_USER.compile("userId", userId), null, Map.of())));
     } catch (MatrixException e) {
       if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Who created a room, from the room's own record, which exists before any of its events: a
+   * creation cut short leaves a room with none (room details API, {@code creator}).
+   *
+   * @return empty when the room is unknown, or the caller is not a server admin (403) or the
+   *     homeserver has no Synapse admin API (404)
+   */
+  public Optional<String> roomCreator(String roomId) {
+    try {
+      return Optional.ofNullable(client.api().call(Routes.ADMIN_ROOM.compile("roomId", roomId),
+          null, Map.of()).path("creator").textValue());
+    } catch (MatrixException e) {
+      if (e.isNotFound() || e.isForbidden() || e.status() == 400) {
         return Optional.empty();
       }
       throw e;

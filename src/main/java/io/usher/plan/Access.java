@@ -5,11 +5,14 @@ import java.util.Map;
 /**
  * Who may see and join a room, as the three state events that say it. PUBLIC is a track room, a
  * space or a hallway: anyone joins, history is world-readable, guests can join. PRIVATE is a
- * backstage or a talk room before its hallway: invite only, history shared among members.
+ * backstage: invite only, history shared among members. A talk room before its hallway is
+ * invite only too, its history as {@link HallwayHistory} says.
  */
 public enum Access {
   PUBLIC("public", "world_readable", "can_join"),
-  PRIVATE("invite", "shared", "forbidden");
+  PRIVATE("invite", "shared", "forbidden"),
+  BEFORE_HALLWAY_MEMBERS_ONLY("invite", HallwayHistory.MEMBERS_ONLY.beforeHallway(), "forbidden"),
+  BEFORE_HALLWAY_OPEN("invite", HallwayHistory.OPEN.beforeHallway(), "forbidden");
 
   private final String joinRule;
   private final String historyVisibility;
@@ -24,6 +27,11 @@ public enum Access {
   /** The createRoom preset closest to this access; initial_state then makes it exact. */
   public String preset() {
     return this == PUBLIC ? "public_chat" : "private_chat";
+  }
+
+  /** A talk room's access until the end of its talk. */
+  static Access beforeHallway(HallwayHistory history) {
+    return history == HallwayHistory.OPEN ? BEFORE_HALLWAY_OPEN : BEFORE_HALLWAY_MEMBERS_ONLY;
   }
 
   Map<String, Object> joinRules() {

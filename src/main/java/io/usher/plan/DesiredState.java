@@ -126,7 +126,8 @@ public final class DesiredState {
       String slug = Slugs.slug(talk.slug().isEmpty() ? talk.title() : talk.slug());
       boolean hallway = isHallway(talk, now);
       add(new Spec(key, talk.title(), aliases -> topics.talk(talk),
-          hallway ? Access.PUBLIC : Access.PRIVATE, List.of(), track.id(), slug));
+          hallway ? Access.PUBLIC : Access.beforeHallway(policy.hallwayHistory()), List.of(),
+          track.id(), slug));
       talks.add(new SpaceChild(key, cap("2" + ORDER_TIME.format(talk.start()) + "-" + talk.id()),
           hallway));
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param furnishings what people and widgets add to the rooms ({@code plan.people}'s
  *     {@code PeoplePolicy}, {@code plan.widgets}'s {@code WidgetPolicy}); none for rooms with
  *     organisers and moderators only and no widgets
+ * @param hallwayHistory whether those who join a hallway read what was said in the talk room
+ *     before it opened
  */
 public record Policy(
     String conferenceId,
@@ -25,7 +27,8 @@ public record Policy(
     List<String> organisers,
     List<String> moderators,
     int maxSpaceChildren,
-    List<Furnishing> furnishings) {
+    List<Furnishing> furnishings,
+    HallwayHistory hallwayHistory) {
 
   public static final int DEFAULT_MAX_SPACE_CHILDREN = 50;
 
@@ -37,17 +40,21 @@ public record Policy(
     organisers = List.copyOf(organisers);
     moderators = List.copyOf(moderators);
     furnishings = List.copyOf(furnishings);
+    Objects.requireNonNull(hallwayHistory, "hallwayHistory");
     if (maxSpaceChildren < 3) {
       throw new IllegalArgumentException("maxSpaceChildren must be at least 3");
     }
   }
 
-  /** A policy with these furnishings, in order; none for organisers and moderators only. */
+  /**
+   * A policy with these furnishings, in order (none for organisers and moderators only), and a
+   * talk room's earlier history kept from the hallway's newcomers.
+   */
   public Policy(String conferenceId, String conferenceName, String serverName,
       TrackGrouping grouping, List<String> organisers, List<String> moderators,
       int maxSpaceChildren, Furnishing... furnishings) {
     this(conferenceId, conferenceName, serverName, grouping, organisers, moderators,
-        maxSpaceChildren, List.of(furnishings));
+        maxSpaceChildren, List.of(furnishings), HallwayHistory.MEMBERS_ONLY);
   }
 
   /** The furnishing of this type, if the policy has one. */

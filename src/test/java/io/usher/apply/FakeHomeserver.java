@@ -86,6 +86,14 @@ public final class FakeHomeserver implements Homeserver {
     return deletable.remove(alias) && aliases.remove(alias) != null;
   }
 
+  /** Rooms' creators, where a test says; others unknown. */
+  final Map<String, String> creators = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<String> roomCreator(String roomId) {
+    return Optional.ofNullable(creators.get(roomId));
+  }
+
   @Override
   public Optional<Boolean> isPublished(String roomId) {
     return Optional.of(listed.contains(roomId));

@@ -152,6 +152,7 @@ class ReconcilerTest {
     String alias = desired.byKey().get(talk("1")).alias("test");
     homeserver.aliases.put(alias, "!empty:test");
     homeserver.deletable.add(alias);
+    homeserver.creators.put("!empty:test", "@bot:test");
 
     Reconciler.Outcome outcome = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
 
@@ -167,6 +168,9 @@ class ReconcilerTest {
     DesiredConference desired = DesiredState.of(conference("Rust", "1"), POLICY, Instant.EPOCH);
     String alias = desired.byKey().get(talk("1")).alias("test");
     homeserver.aliases.put(alias, "!theirs:test");
+    // As for a bot that is a server admin: it may delete any alias, so its creator decides.
+    homeserver.deletable.add(alias);
+    homeserver.creators.put("!theirs:test", "@org:test");
 
     Reconciler.Outcome outcome = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
 

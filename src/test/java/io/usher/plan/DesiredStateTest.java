@@ -122,7 +122,7 @@ public class DesiredStateTest {
     DesiredRoom talk = desired.room(new RoomKey(RoomKind.TALK, "ex", "302")).orElseThrow();
     assertThat(talk.topic()).startsWith("Sun 15 Mar 2026, 00:30–01:00 (Europe/Brussels)")
         .contains("room K.3.201", "Fay Night-Owl");
-    assertThat(talk.access()).isEqualTo(Access.PRIVATE);
+    assertThat(talk.access()).isEqualTo(Access.BEFORE_HALLWAY_MEMBERS_ONLY);
     assertThat(talk.powerLevels().users())
         .containsExactlyInAnyOrderEntriesOf(Map.of("@org:localhost", 100, "@mod:localhost", 50));
     DesiredRoom track = desired.room(new RoomKey(RoomKind.TRACK, "ex",

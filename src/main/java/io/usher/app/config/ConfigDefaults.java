@@ -2,6 +2,7 @@ package io.usher.app.config;
 
 import io.usher.lifecycle.LifecyclePolicy;
 import io.usher.onboard.LocalpartMapping;
+import io.usher.plan.HallwayHistory;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.people.RoleTemplate;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class ConfigDefaults {
    */
   static final double REMOVAL_SHARE = 0.10;
   static final int REMOVAL_MOST = 25;
+  /** {@code hallway.history}: the talk room's earlier history stays with its members. */
+  static final HallwayHistory HALLWAY_HISTORY = HallwayHistory.MEMBERS_ONLY;
   /** {@code web.listen}'s address and port. */
   static final String WEB_HOST = "127.0.0.1";
   static final int WEB_PORT = 8080;

@@ -7,7 +7,8 @@ import java.util.Map;
 record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<String> organisers,
     List<String> moderators, ApplySection apply, String managementRoom,
     LifecycleSection lifecycle, PeopleSection people, Map<String, Map<String, Integer>> roles,
-    OnboardingSection onboarding, WebSection web, WidgetsSection widgets) {
+    OnboardingSection onboarding, WebSection web, WidgetsSection widgets,
+    HallwaySection hallway) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile,
       Boolean liftOwnRateLimits, String appserviceRegistration) {
@@ -26,6 +27,8 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
       return "ConferenceSection[id=" + id + ", schedule=" + schedule + "]";
     }
   }
+
+  record HallwaySection(String history) {}
 
   record RemovalGuardSection(String share, Integer most) {}
 

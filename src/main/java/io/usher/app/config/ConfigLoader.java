@@ -1,6 +1,7 @@
 package io.usher.app.config;
 
 import io.usher.lifecycle.LifecyclePolicy;
+import io.usher.plan.HallwayHistory;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.diff.RemovalGuard;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +41,8 @@ public final class ConfigLoader {
     String id = conferenceId(c.id(), problems);
     ZoneId zone = zone(c.timeZone(), problems);
     String schedule = schedule(c.schedule(), base, problems);
-    TrackGrouping grouping = grouping(c.groupBy(), problems);
+    TrackGrouping grouping = Fields.choice(c.groupBy(), TrackGrouping.class,
+        "conference.group_by", ConfigDefaults.GROUP_BY, problems);
     List<String> organisers = userIds(raw.organisers(), "organisers", problems);
     List<String> moderators = userIds(raw.moderators(), "moderators", problems);
     int parallelism = Fields.number(raw.apply() == null ? null : raw.apply().parallelism(),
@@ -62,7 +63,9 @@ public final class ConfigLoader {
         Fields.flag(raw.homeserver().liftOwnRateLimits(), false),
         appservice.map(a -> !a.rateLimited()).orElse(false),
         appservice.map(AppserviceRegistration::botLocalpart),
-        removalGuard(c.removalGuard(), problems));
+        removalGuard(c.removalGuard(), problems),
+        Fields.choice(raw.hallway() == null ? null : raw.hallway().history(), HallwayHistory.class,
+            "hallway.history", ConfigDefaults.HALLWAY_HISTORY, problems));
   }
 
   private static String conferenceId(String value, Problems problems) {
@@ -192,18 +195,6 @@ public final class ConfigLoader {
       return location;
     }
     return Fields.readableFile(location, base, "conference.schedule", problems).toString();
-  }
-
-  private static TrackGrouping grouping(String value, Problems problems) {
-    if (value == null) {
-      return ConfigDefaults.GROUP_BY;
-    }
-    try {
-      return TrackGrouping.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      problems.add("conference.group_by", "'" + value + "' is not track or room");
-      return ConfigDefaults.GROUP_BY;
-    }
   }
 
   private static List<String> userIds(List<String> ids, String field, Problems problems) {

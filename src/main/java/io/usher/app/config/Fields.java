@@ -3,8 +3,11 @@ package io.usher.app.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How every section reads a field: a missing field gives its default (from
@@ -74,6 +77,22 @@ final class Fields {
       // Reported below.
     }
     problems.add(field, "'" + text + "' is not a share (expected e.g. 10% or 0.1, at most 100%)");
+    return fallback;
+  }
+
+  /** One of an enum's constants, written in lower case ({@code track}, {@code members_only}). */
+  static <E extends Enum<E>> E choice(String value, Class<E> type, String field, E fallback,
+      Problems problems) {
+    if (value == null) {
+      return fallback;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value.strip())) {
+        return constant;
+      }
+    }
+    problems.add(field, "'" + value + "' is not " + Arrays.stream(type.getEnumConstants())
+        .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")));
     return fallback;
   }
 

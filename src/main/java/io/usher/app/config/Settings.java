@@ -1,6 +1,7 @@
 package io.usher.app.config;
 
 import io.usher.lifecycle.LifecyclePolicy;
+import io.usher.plan.HallwayHistory;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.diff.RemovalGuard;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param appserviceUser the localpart the bot acts as, when it is an application service
  * @param removalGuard how many talks a new schedule may remove without the organiser's
  *     confirmation
+ * @param hallwayHistory whether a hallway's newcomers read the talk room's earlier history
  */
 public record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
@@ -32,13 +34,14 @@ public record Settings(String homeserverUrl, String accessToken, String conferen
     Optional<String> managementRoom, LifecyclePolicy lifecycle, PeopleSettings people,
     OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
     Path scheduleCache, boolean liftOwnRateLimits, boolean appserviceUnlimited,
-    Optional<String> appserviceUser, RemovalGuard removalGuard) {
+    Optional<String> appserviceUser, RemovalGuard removalGuard,
+    HallwayHistory hallwayHistory) {
 
   public Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
         managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache,
-        liftOwnRateLimits, appserviceUnlimited, appserviceUser, removalGuard);
+        liftOwnRateLimits, appserviceUnlimited, appserviceUser, removalGuard, hallwayHistory);
   }
 
   /**

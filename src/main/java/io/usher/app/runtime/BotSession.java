@@ -83,8 +83,9 @@ public final class BotSession {
     PeopleSettings given = settings.people();
     return new Policy(settings.conferenceId(), settings.conferenceName(), serverName,
         settings.grouping(), settings.organisers(), settings.moderators(),
-        Policy.DEFAULT_MAX_SPACE_CHILDREN, new PeoplePolicy(people, given.roles(),
-        given.identityServer().isPresent()), settings.web().widgets(botUserId));
+        Policy.DEFAULT_MAX_SPACE_CHILDREN, List.of(new PeoplePolicy(people, given.roles(),
+        given.identityServer().isPresent()), settings.web().widgets(botUserId)),
+        settings.hallwayHistory());
   }
 
   /**
