@@ -114,7 +114,8 @@ public final class PlanExecutor {
           () -> run.failures.add(create.room() + ": not linking " + link.target()
               + ", which could not be created"));
     }
-    String roomId = creator.create(create, links, run.warnings::add);
+    String roomId = creator.create(create, links,
+        key -> Optional.ofNullable(run.roomIds.get(key)), run.warnings::add);
     run.roomIds.put(create.room(), roomId);
     run.created.put(create.room(), roomId);
   }
@@ -122,7 +123,8 @@ public final class PlanExecutor {
   private void change(Action action, Run run) {
     String roomId = run.idOf(action.room());
     if (action instanceof PutState put) {
-      client.putState(roomId, put.type(), put.stateKey(), put.content());
+      client.putState(roomId, put.type(), put.stateKey(), RoomCreator.resolved(put.content(),
+          key -> Optional.ofNullable(run.roomIds.get(key))));
     } else if (action instanceof LinkChild link) {
       client.putState(roomId, StateTypes.SPACE_CHILD, run.idOf(link.child()), link.content());
     } else if (action instanceof LinkParent link) {

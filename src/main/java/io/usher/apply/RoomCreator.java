@@ -11,6 +11,7 @@ import io.usher.plan.Invitee;
 import io.usher.plan.Locator;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
+import io.usher.plan.RoomRefs;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action.CreateRoom;
 import io.usher.plan.people.PeopleRecord;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Creates one room with a single {@code POST /createRoom} carrying its whole initial state
@@ -58,9 +60,10 @@ final class RoomCreator {
    * @param links its space child/parent events, state keys resolved to room ids
    * @throws MatrixException when the homeserver refuses the request
    */
-  String create(CreateRoom create, List<StateEvent> links, Consumer<String> warnings) {
+  String create(CreateRoom create, List<StateEvent> links,
+      Function<RoomKey, Optional<String>> ids, Consumer<String> warnings) {
     DesiredRoom room = create.desired();
-    CreateRoomRequest request = request(create, links);
+    CreateRoomRequest request = request(create, links, ids);
     try {
       return client.createRoom(request);
     } catch (MatrixException e) {
@@ -115,13 +118,21 @@ final class RoomCreator {
     }
   }
 
-  CreateRoomRequest request(CreateRoom create, List<StateEvent> links) {
+  /**
+   * The createRoom request of a planned room.
+   *
+   * @param ids the room ids of rooms its state names (the staff space of a restricted join rule)
+   * @throws IllegalStateException when such a room has no id (its creation failed)
+   */
+  CreateRoomRequest request(CreateRoom create, List<StateEvent> links,
+      Function<RoomKey, Optional<String>> ids) {
     DesiredRoom room = create.desired();
     List<StateEvent> initial = new ArrayList<>();
     for (DesiredStateEvent event : room.state()) {
       // Name and topic travel in createRoom's own fields.
       if (!event.type().equals(StateTypes.NAME) && !event.type().equals(StateTypes.TOPIC)) {
-        initial.add(new StateEvent(event.type(), event.stateKey(), event.content()));
+        initial.add(new StateEvent(event.type(), event.stateKey(),
+            resolved(event.content(), ids)));
       }
     }
     initial.addAll(links);
@@ -139,6 +150,21 @@ final class RoomCreator {
         room.aliasLocalpart(), room.name(), room.topic(), invite.isEmpty() ? null : invite,
         powerLevels, initial,
         room.isSpace() ? Map.of("type", "m.space") : null, null);
+  }
+
+  /**
+   * {@code content} with the ids of the rooms it names.
+   *
+   * @throws IllegalStateException when one of them has none
+   */
+  static Map<String, Object> resolved(Map<String, Object> content,
+      Function<RoomKey, Optional<String>> ids) {
+    Map<String, Object> out = RoomRefs.resolve(content, ids);
+    List<RoomKey> missing = RoomRefs.keys(out);
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("needs " + missing + ", which could not be created");
+    }
+    return out;
   }
 
   /** Track rooms and the conference space are listed in the public room directory. */

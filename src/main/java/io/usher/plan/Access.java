@@ -1,5 +1,6 @@
 package io.usher.plan;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,16 @@ public enum Access {
   /** A talk room's access until the end of its talk. */
   static Access beforeHallway(HallwayHistory history) {
     return history == HallwayHistory.OPEN ? BEFORE_HALLWAY_OPEN : BEFORE_HALLWAY_MEMBERS_ONLY;
+  }
+
+  /**
+   * The {@code restricted} join rule letting members of {@code room} join. The room's id is not
+   * known when planning: its key stands in the content, and {@link RoomRefs#resolve} puts the id
+   * there.
+   */
+  static Map<String, Object> restrictedTo(RoomKey room) {
+    return Map.of("join_rule", "restricted",
+        "allow", List.of(Map.of("type", "m.room_membership", "room_id", room)));
   }
 
   Map<String, Object> joinRules() {

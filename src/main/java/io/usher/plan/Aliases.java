@@ -54,6 +54,7 @@ public final class Aliases {
       case TRACK -> prefix + key.id();
       case BACKSTAGE -> prefix + key.id() + "-backstage";
       case TALK -> prefix + "talk-" + talkSlug;
+      case STAFF_SPACE -> prefix + "staff";
     };
   }
 

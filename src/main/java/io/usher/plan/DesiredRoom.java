@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param invitees who should be invited (once: {@code plan.people.PeopleRecord} records it)
  * @param widgets its widgets and their layout ({@link StateTypes#WIDGET},
  *     {@link StateTypes#WIDGET_LAYOUT})
+ * @param joinVia for a private room, the space whose members may join it uninvited (the
+ *     {@code restricted} join rule, https://spec.matrix.org/latest/client-server-api/#restricted-rooms)
  */
 public record DesiredRoom(
     RoomKey key,
@@ -28,7 +30,8 @@ public record DesiredRoom(
     List<SpaceChild> children,
     Map<String, Object> locator,
     List<Invitee> invitees,
-    List<DesiredStateEvent> widgets) {
+    List<DesiredStateEvent> widgets,
+    Optional<RoomKey> joinVia) {
 
   public DesiredRoom {
     children = List.copyOf(children);
@@ -64,7 +67,8 @@ public record DesiredRoom(
         new DesiredStateEvent(Locator.TYPE, "", locator),
         new DesiredStateEvent(StateTypes.NAME, "", Map.of("name", name)),
         new DesiredStateEvent(StateTypes.TOPIC, "", Map.of("topic", topic)),
-        new DesiredStateEvent(StateTypes.JOIN_RULES, "", access.joinRules()),
+        new DesiredStateEvent(StateTypes.JOIN_RULES, "", joinVia.map(Access::restrictedTo)
+            .orElseGet(access::joinRules)),
         new DesiredStateEvent(StateTypes.HISTORY_VISIBILITY, "", access.historyVisibility()),
         new DesiredStateEvent(StateTypes.GUEST_ACCESS, "", access.guestAccess())));
     state.addAll(widgets);

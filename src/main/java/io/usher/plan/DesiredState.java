@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The desired state of a conference's rooms: a pure function of the schedule, the policy and
@@ -70,6 +71,8 @@ public final class DesiredState {
     for (Furnishing furnishing : policy.furnishings()) {
       furnished = furnished.plus(furnishing.furnish(conference, tracks, policy.conferenceId()));
     }
+    // First: the rooms that let staff in refer to it, so it is created before them.
+    staffSpace().ifPresent(this::add);
     List<SpaceChild> trackSpaces = new ArrayList<>();
     for (PlannedTrack track : tracks) {
       trackSpaces.add(new SpaceChild(addTrack(track), order(track.id())));
@@ -152,6 +155,34 @@ public final class DesiredState {
     add(new Spec(key, spaceName, aliases -> topic, Access.PUBLIC, children, trackId, ""));
   }
 
+  /** The staff space, when the policy has organisers or moderators to put in it. */
+  private Optional<Spec> staffSpace() {
+    if (policy.organisers().isEmpty() && policy.moderators().isEmpty()) {
+      return Optional.empty();
+    }
+    String topic = "The organisers and moderators of " + name + ": its members may join every"
+        + " backstage and talk room, without an invite.";
+    return Optional.of(new Spec(key(RoomKind.STAFF_SPACE, ""), name + " staff",
+        aliases -> topic, Access.PRIVATE, List.of(), "", ""));
+  }
+
+  /** The room whose members may join {@code spec}'s room uninvited: the staff space, if any. */
+  private Optional<RoomKey> joinVia(Spec spec) {
+    RoomKey staff = key(RoomKind.STAFF_SPACE, "");
+    boolean staffOnly = spec.access() != Access.PUBLIC && spec.key().kind() != RoomKind.STAFF_SPACE;
+    return staffOnly && specs.containsKey(staff) ? Optional.of(staff) : Optional.empty();
+  }
+
+  /** Organisers and moderators are invited to the staff space, and reach the rest from it. */
+  private List<Invitee> invitees(RoomKey key, Furnished furnished) {
+    List<Invitee> invitees = new ArrayList<>(furnished.invitees().getOrDefault(key, List.of()));
+    if (key.kind() == RoomKind.STAFF_SPACE) {
+      Stream.concat(policy.organisers().stream(), policy.moderators().stream())
+          .distinct().forEach(user -> invitees.add(new Invitee(user, user, false)));
+    }
+    return invitees;
+  }
+
   private RoomKey key(RoomKind kind, String id) {
     return new RoomKey(kind, policy.conferenceId(), id);
   }
@@ -173,7 +204,7 @@ public final class DesiredState {
       // Spaces: only staff add rooms or post; anyone may invite to a public space.
       case CONFERENCE_SPACE, SUBSPACE, TRACK_SPACE -> new PowerLevels(users, 50, 100, 0, 50);
       case TRACK -> new PowerLevels(users, 0, 50, 0, 50);
-      case BACKSTAGE, TALK -> new PowerLevels(users, 0, 50, 50, 50);
+      case BACKSTAGE, TALK, STAFF_SPACE -> new PowerLevels(users, 0, 50, 50, 50);
     };
   }
 
@@ -181,9 +212,8 @@ public final class DesiredState {
     return new DesiredRoom(spec.key(), spec.name(), spec.topic().apply(aliases::get),
         aliases.get(spec.key()), spec.access(), powerLevels(spec.key(), furnished),
         Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
-        Locator.content(spec.key(), spec.trackId()),
-        furnished.invitees().getOrDefault(spec.key(), List.of()),
-        furnished.state().getOrDefault(spec.key(), List.of()));
+        Locator.content(spec.key(), spec.trackId()), invitees(spec.key(), furnished),
+        furnished.state().getOrDefault(spec.key(), List.of()), joinVia(spec));
   }
 
   static <T> List<List<T>> chunk(List<T> items, int size) {

@@ -16,7 +16,12 @@ public enum RoomKind {
   /** The private room of a track's speakers, hosts and organisers. */
   BACKSTAGE("backstage", false),
   /** The private room of one talk; a hallway once the talk has ended. */
-  TALK("talk", false);
+  TALK("talk", false),
+  /**
+   * The organisers' and moderators' private space: its members may join every backstage and
+   * talk room (their {@code restricted} join rule allows them), so none needs an invite.
+   */
+  STAFF_SPACE("staff-space", true);
 
   private final String wireName;
   private final boolean space;

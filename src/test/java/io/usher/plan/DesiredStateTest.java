@@ -57,8 +57,10 @@ public class DesiredStateTest {
         assertThat(child.order()).hasSizeLessThanOrEqualTo(50);
       }
     }
-    assertThat(listed).hasSize(desired.rooms().size() - 1);
+    // All but the conference space and the staff space, a private space of its own.
+    assertThat(listed).hasSize(desired.rooms().size() - 2);
     assertThat(desired.root().parent()).isEmpty();
+    assertThat(desired.room(new RoomKey(RoomKind.STAFF_SPACE, "fosdem2021", ""))).isPresent();
   }
 
   @Test

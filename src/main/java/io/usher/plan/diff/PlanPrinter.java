@@ -146,6 +146,7 @@ public final class PlanPrinter {
       case TRACK -> "track room";
       case BACKSTAGE -> "backstage";
       case TALK -> "talk room";
+      case STAFF_SPACE -> "staff space";
     };
     return count == 1 ? one : one + "s";
   }

@@ -6,6 +6,7 @@ import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
+import io.usher.plan.RoomRefs;
 import io.usher.plan.Slugs;
 import io.usher.plan.SpaceChild;
 import io.usher.plan.StateTypes;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Diffs the desired state against the observed one into a {@link Plan}. Pure: the same inputs
@@ -66,14 +68,16 @@ public final class Planner {
     for (DesiredRoom room : desired.rooms()) {
       Optional<ObservedRoom> seen = observed.room(room.key());
       if (seen.isPresent()) {
-        changes.addAll(stateChanges(room, seen.get()));
+        changes.addAll(stateChanges(room, seen.get(), observed));
         people.forExisting(room, seen.get(), kept).ifPresent(changes::add);
         changes.addAll(linkChanges(room, seen.get(), observed));
         continue;
       }
       people.afterCreation(room).ifPresent(changes::add);
-      int wave = 1 + room.children().stream()
-          .mapToInt(child -> waves.getOrDefault(child.key(), -1)).max().orElse(-1);
+      // After its new children, and after the new rooms its state names (the staff space).
+      int wave = 1 + Stream.concat(room.children().stream()
+              .map(SpaceChild::key), referenced(room).stream())
+          .mapToInt(key -> waves.getOrDefault(key, -1)).max().orElse(-1);
       waves.put(room.key(), wave);
       creates.add(new CreateRoom(room, wave, links(room, observed),
           PeopleRecord.initial(room, serverName).content()));
@@ -162,12 +166,20 @@ public final class Planner {
     return content;
   }
 
-  private List<Action> stateChanges(DesiredRoom room, ObservedRoom seen) {
+  private static List<RoomKey> referenced(DesiredRoom room) {
+    return room.state().stream().flatMap(e -> RoomRefs.keys(e.content()).stream()).toList();
+  }
+
+  private List<Action> stateChanges(DesiredRoom room, ObservedRoom seen,
+      ObservedConference observed) {
     List<Action> changes = new ArrayList<>();
     for (DesiredStateEvent event : room.state()) {
       Optional<Map<String, Object>> current = seen.state(event.type(), event.stateKey());
-      if (current.isEmpty() || !Contents.covers(current.get(), event.content())) {
-        changes.add(new PutState(room.key(), event.type(), event.stateKey(), event.content(),
+      // Room ids of rooms that exist go in now; those of rooms being created, when they are.
+      Map<String, Object> content = RoomRefs.resolve(event.content(),
+          key -> observed.room(key).map(ObservedRoom::roomId));
+      if (current.isEmpty() || !Contents.covers(current.get(), content)) {
+        changes.add(new PutState(room.key(), event.type(), event.stateKey(), content,
             describe(event, current)));
       }
     }

@@ -86,8 +86,8 @@ class OfflinePlanTest {
     Map<String, String> before = aliases(original, "before");
     Map<String, String> after = aliases(edited, "after");
 
-    assertThat(before).hasSize(1108);
-    assertThat(after).hasSize(1109).containsKey("talk:99999");
+    assertThat(before).hasSize(1109);
+    assertThat(after).hasSize(1110).containsKey("talk:99999");
     before.forEach((room, alias) -> assertThat(after.get(room)).as(room).isEqualTo(alias));
     assertThat(homeserver.getAllServeEvents()).as("no request reached a homeserver").isEmpty();
   }

@@ -64,7 +64,7 @@ class ApplyIntegrationTest {
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
         "apply", "-c", config.toString(), "--at", "2026-03-01T00:00:00Z");
     assertThat(code).as(out.toString()).isZero();
-    assertThat(out.toString()).contains("created 18 rooms")
+    assertThat(out.toString()).contains("created 19 rooms")
         .contains("Conference space: #" + conf + ":localhost");
 
     String space = roomOf("#" + conf + ":localhost");
@@ -90,7 +90,10 @@ class ApplyIntegrationTest {
         .containsEntry("history_visibility", "world_readable");
     assertThat(state(track, "m.room.guest_access", "")).containsEntry("guest_access", "can_join");
     for (String privateRoom : List.of(backstage, talk)) {
-      assertThat(state(privateRoom, "m.room.join_rules", "")).containsEntry("join_rule", "invite");
+      // Invite only, and open to the staff space's members.
+      assertThat(state(privateRoom, "m.room.join_rules", "")).isEqualTo(Map.of(
+          "join_rule", "restricted", "allow", List.of(Map.of("type", "m.room_membership",
+              "room_id", roomOf("#" + conf + "-staff:localhost")))));
       assertThat(state(privateRoom, "m.room.guest_access", ""))
           .containsEntry("guest_access", "forbidden");
     }
@@ -105,7 +108,7 @@ class ApplyIntegrationTest {
     assertThat(bot.getState(space, "m.space.child", trackSpace)).isPresent();
     // One request per room: spaces list their children at creation; no m.space.parent after.
     assertThat(bot.getState(talk, "m.space.parent", trackSpace)).isEmpty();
-    assertThat(out.toString()).contains("createRoom=18").doesNotContain("putState=");
+    assertThat(out.toString()).contains("createRoom=19").doesNotContain("putState=");
 
     Path exported = dir.resolve("export");
     assertThat(Main.run(new PrintWriter(new StringWriter(), true),
@@ -113,7 +116,7 @@ class ApplyIntegrationTest {
         exported.toString())).isZero();
     var rooms = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(exported.resolve(conf + "-rooms.json").toFile()).path("rooms");
-    assertThat(rooms).hasSize(18);
+    assertThat(rooms).hasSize(18); // the staff space is not exported
     for (var room : rooms) {
       assertThat(room.path("room_id").asText()).as(room.toString())
           .isEqualTo(roomOf(room.path("alias").asText()));
@@ -124,7 +127,7 @@ class ApplyIntegrationTest {
 
     Applied again = reconcile(config);
     assertThat(again.plan().actions()).isEmpty();
-    assertThat(again.run().reconciler().roomCount()).isEqualTo(18);
+    assertThat(again.run().reconciler().roomCount()).isEqualTo(19);
     assertThat(again.run().bot().client.stats().writes()).isZero();
     assertThat(again.run().bot().client.stats().total()).isEqualTo(2);
   }
@@ -141,7 +144,7 @@ class ApplyIntegrationTest {
     assertThat(result.failures()).isEmpty();
     assertThat(result.warnings()).singleElement().asString()
         .contains("#" + conf + "-keynotes:localhost belongs to another room");
-    assertThat(result.roomsCreated()).isEqualTo(18);
+    assertThat(result.roomsCreated()).isEqualTo(19);
 
     assertThat(reconcile(config).plan().actions()).isEmpty();
   }

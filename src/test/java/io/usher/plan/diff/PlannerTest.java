@@ -8,7 +8,9 @@ import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredState;
 import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
+import io.usher.plan.Invitee;
 import io.usher.plan.RoomKind;
+import io.usher.plan.RoomRefs;
 import io.usher.plan.StateTypes;
 import io.usher.plan.TrackGrouping;
 import io.usher.plan.people.PeopleRecord;
@@ -49,7 +51,8 @@ public class PlannerTest {
     List<ObservedRoom> rooms = new ArrayList<>();
     for (DesiredRoom room : wanted.rooms()) {
       Map<StateSlot, Map<String, Object>> state = new HashMap<>();
-      room.state().forEach(e -> state.put(new StateSlot(e.type(), e.stateKey()), e.content()));
+      room.state().forEach(e -> state.put(new StateSlot(e.type(), e.stateKey()),
+          RoomRefs.resolve(e.content(), key -> Optional.ofNullable(ids.get(key)))));
       state.put(new StateSlot(StateTypes.TOPIC, ""),
           Map.of("topic", room.topic(), "m.topic", Map.of()));
       Map<String, Object> powerLevels = new LinkedHashMap<>(room.powerLevels().content());
@@ -105,8 +108,14 @@ public class PlannerTest {
     Plan plan = planner.plan(changed, ObservedConference.of("ex", before));
     assertThat(plan.creates()).isEmpty();
     assertThat(plan.updates()).hasSize(desired.rooms().size())
-        .allMatch(a -> a instanceof Action.UpdatePeople p && p.powerLevels().isPresent()
-            && p.invites().isEmpty());
+        .allMatch(a -> a instanceof Action.UpdatePeople p && p.powerLevels().isPresent());
+    // A new organiser is invited to the staff space alone: it opens every private room.
+    assertThat(plan.updates()).filteredOn(a -> !((Action.UpdatePeople) a).invites().isEmpty())
+        .singleElement().satisfies(a -> {
+          assertThat(a.room().kind()).isEqualTo(RoomKind.STAFF_SPACE);
+          assertThat(((Action.UpdatePeople) a).invites()).map(Invitee::address)
+              .containsExactly("@new:localhost");
+        });
     Action.UpdatePeople put = (Action.UpdatePeople) plan.updates().get(0);
     @SuppressWarnings("unchecked")
     Map<String, Object> users = (Map<String, Object>) put.powerLevels().orElseThrow().get("users");
