@@ -41,6 +41,9 @@ public interface Homeserver {
    */
   Optional<String> roomCreator(String roomId);
 
+  /** See {@link io.usher.matrix.RoomDirectory#putAlias}. */
+  void putAlias(String alias, String roomId);
+
   /** See {@link io.usher.matrix.RoomDirectory#isPublished}. */
   Optional<Boolean> isPublished(String roomId);
 

@@ -51,6 +51,11 @@ final class MatrixHomeserver implements Homeserver {
   }
 
   @Override
+  public void putAlias(String alias, String roomId) {
+    new RoomDirectory(client).putAlias(alias, roomId);
+  }
+
+  @Override
   public Optional<Boolean> isPublished(String roomId) {
     return new RoomDirectory(client).isPublished(roomId);
   }

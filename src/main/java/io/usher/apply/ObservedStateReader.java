@@ -26,7 +26,8 @@ public final class ObservedStateReader {
   static final List<String> STATE_TYPES = List.of(Locator.TYPE, StateTypes.NAME, StateTypes.TOPIC,
       StateTypes.JOIN_RULES, StateTypes.HISTORY_VISIBILITY, StateTypes.GUEST_ACCESS,
       StateTypes.POWER_LEVELS, StateTypes.SPACE_CHILD, StateTypes.SPACE_PARENT,
-      PeopleRecord.TYPE, StateTypes.WIDGET, StateTypes.WIDGET_LAYOUT, StateTypes.CLOSED);
+      PeopleRecord.TYPE, StateTypes.WIDGET, StateTypes.WIDGET_LAYOUT, StateTypes.CLOSED,
+      StateTypes.CANONICAL_ALIAS);
 
   private final Homeserver client;
 

@@ -131,6 +131,9 @@ public final class PlanExecutor {
       client.putState(roomId, StateTypes.SPACE_PARENT, run.idOf(link.parent()), link.content());
     } else if (action instanceof UpdatePeople update) {
       people.apply(update, roomId, run.failures);
+    } else if (action instanceof Action.ClaimAlias claim) {
+      new AliasClaim(client, botUserId).claim(claim.room(), roomId, claim.alias(),
+          run.warnings::add);
     } else if (action instanceof CloseRoom close) {
       client.sendNotice(roomId, close.txnId(), close.notice(), Html.escape(close.notice()));
       client.putState(roomId, StateTypes.NAME, "", Map.of("name", close.name()));
@@ -219,6 +222,9 @@ public final class PlanExecutor {
     }
     if (action instanceof UpdatePeople) {
       return "update power levels and invites";
+    }
+    if (action instanceof Action.ClaimAlias claim) {
+      return "give it " + claim.alias();
     }
     if (action instanceof CloseRoom) {
       return "close the cancelled talk's room";

@@ -8,7 +8,6 @@ import io.usher.matrix.StateEvent;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
 import io.usher.plan.Invitee;
-import io.usher.plan.Locator;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.RoomRefs;
@@ -28,20 +27,16 @@ import java.util.function.Function;
  * (https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3createroom).
  *
  * <p>When the alias is taken ({@code M_ROOM_IN_USE}) by a room with the same locator, that room
- * is ours from an earlier run whose answer was lost, and it is adopted. When the room holding it
- * has no locator the bot can read and the bot may delete the alias (it created the alias: a
- * creation cut short by a homeserver outage leaves such an empty room), the alias is taken
- * back and the room created with it; the empty room is left. Whether the bot made that room is
- * told by its creator ({@link Homeserver#roomCreator}), or, when no one can tell, by the
- * homeserver letting the bot delete the alias (only its creator may, unless the bot is a server
- * admin, and then the creator is known). By any other room, the room is created without the
- * alias and a warning says so.
+ * is ours from an earlier run whose answer was lost, and it is adopted; by an empty room the
+ * bot made, it is taken back ({@link AliasClaim}); by any other room, the room is created
+ * without the alias and a warning says so (the next apply tries again).
  */
 final class RoomCreator {
   private final Homeserver client;
   private final String serverName;
   private final String botUserId;
   private final boolean creatorInUsers;
+  private final AliasClaim aliases;
 
   /**
    * @param creatorInUsers true for room versions before 12, where the creator's power comes from
@@ -52,6 +47,7 @@ final class RoomCreator {
     this.serverName = serverName;
     this.botUserId = botUserId;
     this.creatorInUsers = creatorInUsers;
+    this.aliases = new AliasClaim(client, botUserId);
   }
 
   /**
@@ -78,44 +74,17 @@ final class RoomCreator {
       Consumer<String> warnings) {
     String alias = room.alias(serverName);
     Optional<String> holder = client.resolveAlias(alias);
-    Optional<RoomKey> locator = holder.flatMap(this::locatorOf);
-    if (holder.isPresent() && locator.filter(room.key()::equals).isPresent()) {
+    if (holder.isPresent() && aliases.locatorOf(holder.get()).filter(room.key()::equals)
+        .isPresent()) {
       warnings.accept(room.key() + ": adopted " + holder.get() + " which already had " + alias);
       return holder.get();
     }
-    if (holder.isPresent() && locator.isEmpty() && madeByTheBot(holder.get())
-        && client.deleteAlias(alias)) {
-      warnings.accept(room.key() + ": took " + alias + " back from " + holder.get() + ", an"
-          + " empty room left by a creation that was cut short");
-      leaveQuietly(holder.get());
+    if (holder.isPresent() && aliases.takeBack(alias, holder.get(), warnings, room.key())) {
       return client.createRoom(request);
     }
     warnings.accept(room.key() + ": alias " + alias + " belongs to another room;"
         + " created without an alias");
     return client.createRoom(request.withoutAlias());
-  }
-
-  /** Whether the bot created the room, or no one can tell (then deleting the alias tells). */
-  private boolean madeByTheBot(String roomId) {
-    return client.roomCreator(roomId).map(botUserId::equals).orElse(true);
-  }
-
-  /** The locator of a room, empty when it has none or the bot cannot read its state. */
-  private Optional<RoomKey> locatorOf(String roomId) {
-    try {
-      return client.getState(roomId, Locator.TYPE, "").flatMap(Locator::parse);
-    } catch (MatrixException notJoined) {
-      return Optional.empty();
-    }
-  }
-
-  /** The bot leaves a room it will not use, when it is in it; it stays empty either way. */
-  private void leaveQuietly(String roomId) {
-    try {
-      client.leave(roomId);
-    } catch (MatrixException notJoined) {
-      // Not joined (the creation stopped before the bot's join): nothing to leave.
-    }
   }
 
   /**

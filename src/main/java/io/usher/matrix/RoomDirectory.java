@@ -38,6 +38,16 @@ public final class RoomDirectory {
   }
 
   /**
+   * {@code PUT /directory/room/{roomAlias}}: points a new alias at {@code roomId}.
+   *
+   * @throws MatrixException {@code M_UNKNOWN}/409 when the alias exists, 403 when the bot may
+   *     not create it
+   */
+  public void putAlias(String alias, String roomId) {
+    api.call(Routes.PUT_ALIAS.compile("alias", alias), Map.of("room_id", roomId), Map.of());
+  }
+
+  /**
    * {@code GET /directory/list/room/{roomId}}: whether the room is in the public room list
    * ({@code true} for {@code "visibility": "public"}); empty when the room is unknown.
    *

@@ -27,6 +27,9 @@ final class Routes {
   /** #get_matrixclientv3directoryroomroomalias */
   static final Route RESOLVE_ALIAS =
       new Route("GET", V3 + "/directory/room/{alias}", "resolveAlias");
+  /** #put_matrixclientv3directoryroomroomalias */
+  static final Route PUT_ALIAS =
+      new Route("PUT", V3 + "/directory/room/{alias}", "putAlias");
   /** #delete_matrixclientv3directoryroomroomalias */
   static final Route DELETE_ALIAS =
       new Route("DELETE", V3 + "/directory/room/{alias}", "deleteAlias");

@@ -3,6 +3,7 @@ package io.usher.plan;
 /** Matrix state event types the planner manages (https://spec.matrix.org/latest/client-server-api/#room-events). */
 public final class StateTypes {
   public static final String NAME = "m.room.name";
+  public static final String CANONICAL_ALIAS = "m.room.canonical_alias";
   public static final String TOPIC = "m.room.topic";
   public static final String JOIN_RULES = "m.room.join_rules";
   public static final String HISTORY_VISIBILITY = "m.room.history_visibility";

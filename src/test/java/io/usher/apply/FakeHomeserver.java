@@ -70,6 +70,9 @@ public final class FakeHomeserver implements Homeserver {
     for (StateEvent event : request.initialState()) {
       room.put(event.type() + "|" + event.stateKey(), event.content());
     }
+    if (alias != null) {
+      room.put("m.room.canonical_alias|", Map.of("alias", alias));
+    }
     state.put(id, room);
     created.put(id, request);
     return id;
@@ -92,6 +95,15 @@ public final class FakeHomeserver implements Homeserver {
   @Override
   public Optional<String> roomCreator(String roomId) {
     return Optional.ofNullable(creators.get(roomId));
+  }
+
+  @Override
+  public void putAlias(String alias, String roomId) {
+    calls.add("putAlias " + alias);
+    if (aliases.putIfAbsent(alias, roomId) != null) {
+      throw new MatrixException("PUT /directory/room", 409, "M_UNKNOWN", "exists", null);
+    }
+    deletable.add(alias);
   }
 
   @Override

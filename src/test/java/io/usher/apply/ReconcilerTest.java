@@ -8,6 +8,7 @@ import io.usher.plan.Policy;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.TrackGrouping;
+import io.usher.plan.diff.Action;
 import io.usher.plan.diff.Planner;
 import io.usher.plan.diff.RemovalGuard;
 import io.usher.schedule.Conference;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -190,5 +192,28 @@ class ReconcilerTest {
     assertThat(outcome.result().warnings()).singleElement().asString()
         .contains("not in the public room list").contains("room_list_publication_rules");
     homeserver.publishes = true;
+  }
+
+  @Test
+  void aRoomMadeWithoutItsAliasGetsItBackOnTheNextApply() {
+    DesiredConference desired = DesiredState.of(conference("Rust", "1"), POLICY, Instant.EPOCH);
+    String alias = desired.byKey().get(talk("1")).alias("test");
+    homeserver.aliases.put(alias, "!empty:test");
+    reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
+    String room = reconciler.roomId(talk("1")).orElseThrow();
+    assertThat(homeserver.resolveAlias(alias)).as("held, creator unknown, not deletable")
+        .contains("!empty:test");
+
+    homeserver.deletable.add(alias);
+    homeserver.creators.put("!empty:test", "@bot:test");
+    Reconciler.Outcome repair = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
+
+    assertThat(repair.plan().actions()).singleElement()
+        .isEqualTo(new Action.ClaimAlias(talk("1"), alias));
+    assertThat(homeserver.resolveAlias(alias)).contains(room);
+    assertThat(homeserver.getState(room, "m.room.canonical_alias", ""))
+        .contains(Map.of("alias", alias));
+    assertThat(reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED).plan().actions())
+        .isEmpty();
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** One change to the homeserver, as planned. {@link #room()} is the room it changes. */
 public sealed interface Action
     permits Action.CreateRoom, Action.PutState, Action.LinkChild, Action.LinkParent,
-    Action.UpdatePeople, Action.CloseRoom {
+    Action.UpdatePeople, Action.CloseRoom, Action.ClaimAlias {
 
   RoomKey room();
 
@@ -74,6 +74,13 @@ public sealed interface Action
    * deleted.
    */
   record CloseRoom(RoomKey room, String name, String notice, String txnId) implements Action {}
+
+  /**
+   * Give an existing room its alias, which it lacks (its {@code m.room.canonical_alias} says
+   * another or none): point {@code alias} at it, taking it back from an empty room the bot made
+   * (a creation cut short) but never from anyone else's, then set its canonical alias.
+   */
+  record ClaimAlias(RoomKey room, String alias) implements Action {}
 
   /**
    * Bring a room's people in line, in this order: set the power levels (when not empty), invite

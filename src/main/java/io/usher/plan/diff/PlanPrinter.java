@@ -103,6 +103,9 @@ public final class PlanPrinter {
       } else if (action instanceof Action.CloseRoom close) {
         group = "close rooms of cancelled talks (a final notice, then left alone)";
         line = "    - " + close.room() + "  \"" + close.name() + "\"";
+      } else if (action instanceof Action.ClaimAlias claim) {
+        group = "give rooms their alias (m.room.canonical_alias)";
+        line = "    ~ " + claim.room() + "  " + claim.alias();
       } else if (action instanceof UpdatePeople people) {
         group = people.invites().isEmpty() && people.powerLevels().isEmpty()
             ? "record who has power and who was invited (" + PeopleRecord.TYPE + ")"

@@ -184,6 +184,11 @@ public final class Planner {
       }
     }
     changes.addAll(widgetRemovals(room, seen));
+    String alias = room.alias(serverName);
+    if (!seen.state(StateTypes.CANONICAL_ALIAS, "").map(c -> alias.equals(c.get("alias")))
+        .orElse(false)) {
+      changes.add(new Action.ClaimAlias(room.key(), alias));
+    }
     if (isClosed(seen)) {
       changes.add(new PutState(room.key(), StateTypes.CLOSED, "", Map.of(),
           "reopen: the talk is back in the schedule"));

@@ -8,8 +8,10 @@ import io.usher.app.cli.Main;
 import io.usher.app.config.TestConfigs;
 import io.usher.matrix.CreateRoomRequest;
 import io.usher.matrix.MatrixClient;
+import io.usher.matrix.RoomDirectory;
 import io.usher.plan.Locator;
 import io.usher.plan.RoomKind;
+import io.usher.plan.diff.Action;
 import io.usher.schedule.Conference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -146,6 +148,21 @@ class ApplyIntegrationTest {
         .contains("#" + conf + "-keynotes:localhost belongs to another room");
     assertThat(result.roomsCreated()).isEqualTo(19);
 
+    // While the squatter keeps it, each apply plans to give the room its alias and says why not.
+    String alias = "#" + conf + "-keynotes:localhost";
+    Applied second = reconcile(config);
+    assertThat(second.plan().actions()).singleElement().isInstanceOf(Action.ClaimAlias.class);
+    assertThat(second.run().reconciler().apply(second.plan()).warnings()).singleElement()
+        .asString().contains("alias " + alias + " belongs to another room");
+    String squatter = roomOf(alias);
+
+    assertThat(new RoomDirectory(synapse.admin()).deleteAlias(alias)).isTrue();
+    Applied third = reconcile(config);
+    assertThat(third.run().reconciler().apply(third.plan()).failures()).isEmpty();
+    String track = roomOf(alias);
+    assertThat(track).isNotEqualTo(squatter);
+    assertThat(synapse.bot().getState(track, "m.room.canonical_alias", ""))
+        .contains(Map.of("alias", alias));
     assertThat(reconcile(config).plan().actions()).isEmpty();
   }
 }

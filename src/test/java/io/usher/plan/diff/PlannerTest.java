@@ -63,6 +63,8 @@ public class PlannerTest {
       state.put(new StateSlot(StateTypes.POWER_LEVELS, ""), powerLevels);
       state.put(new StateSlot(PeopleRecord.TYPE, ""),
           PeopleRecord.initial(room, "localhost").content());
+      state.put(new StateSlot(StateTypes.CANONICAL_ALIAS, ""),
+          Map.of("alias", room.alias("localhost")));
       room.children().forEach(c -> state.put(new StateSlot(StateTypes.SPACE_CHILD,
           ids.get(c.key())), planner.childContent(c)));
       room.parent().ifPresent(p -> state.put(new StateSlot(StateTypes.SPACE_PARENT,
