@@ -91,9 +91,10 @@ public final class DesiredState {
     specs.values().forEach(spec -> bases.put(spec.key(), Aliases.base(spec.key(), spec.slug())));
     Map<RoomKey, String> aliases = Aliases.resolve(bases);
     Furnished all = furnished;
+    List<String> warnings = new ArrayList<>(all.warnings());
     List<DesiredRoom> rooms = specs.values().stream()
-        .map(spec -> toRoom(spec, aliases, all)).toList();
-    return new DesiredConference(policy.conferenceId(), name, rooms, tracks, all.warnings());
+        .map(spec -> toRoom(spec, aliases, all, warnings)).toList();
+    return new DesiredConference(policy.conferenceId(), name, rooms, tracks, warnings);
   }
 
   private String conferenceTopic() {
@@ -208,8 +209,12 @@ public final class DesiredState {
     };
   }
 
-  private DesiredRoom toRoom(Spec spec, Map<RoomKey, String> aliases, Furnished furnished) {
-    return new DesiredRoom(spec.key(), spec.name(), spec.topic().apply(aliases::get),
+  private DesiredRoom toRoom(Spec spec, Map<RoomKey, String> aliases, Furnished furnished,
+      List<String> warnings) {
+    String roomName = Texts.shortened(spec.name(), Texts.MOST_NAME, "name", spec.key(), warnings);
+    String topic = Texts.shortened(spec.topic().apply(aliases::get), Texts.MOST_TOPIC, "topic",
+        spec.key(), warnings);
+    return new DesiredRoom(spec.key(), roomName, topic,
         aliases.get(spec.key()), spec.access(), powerLevels(spec.key(), furnished),
         Optional.ofNullable(parentOf.get(spec.key())), spec.children(),
         Locator.content(spec.key(), spec.trackId()), invitees(spec.key(), furnished),

@@ -135,6 +135,20 @@ class ReconcilerTest {
   }
 
   /** Talks and a one-day conference, built directly. */
+  @Test
+  void anOverLongTitleMakesAShortenedRoomNameAndAWarning() {
+    Conference c = TalkFixture.conference(List.of(TalkFixture.talk("1", "x".repeat(1000),
+        "Rust", T)));
+    Reconciler.Outcome outcome = reconciler.reconcileAll(DesiredState.of(c, POLICY,
+        Instant.EPOCH), RemovalGuard.CONFIRMED);
+    assertThat(outcome.result().failures()).isEmpty();
+    assertThat(outcome.plan().warnings()).anySatisfy(w -> assertThat(w)
+        .isEqualTo("talk:1: name shortened to 255 characters (it had 1000)"));
+    String room = reconciler.roomId(talk("1")).orElseThrow();
+    assertThat(homeserver.getState(room, "m.room.name", "").orElseThrow().get("name"))
+        .asString().hasSize(255).endsWith("x…");
+  }
+
   static final class TalkFixture {
     static Talk talk(String id, String title, String track, Instant start) {
       return new Talk(new TalkId(id), "", title, "", track, "devroom", "Room " + track, start,
