@@ -61,7 +61,7 @@ class AppserviceIntegrationTest {
     StringWriter out = new StringWriter();
     assertThat(run(out, "apply", "-c", config.toString(), "--at", "2026-03-01T00:00:00Z"))
         .as(out.toString()).isZero();
-    assertThat(out.toString()).contains("created 18 rooms")
+    assertThat(out.toString()).contains("created 19 rooms")
         .contains("rate limits: @usher-as:localhost is exempt (application service,"
             + " rate_limited: false)");
 

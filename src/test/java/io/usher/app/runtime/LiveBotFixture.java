@@ -81,7 +81,7 @@ final class LiveBotFixture {
   void assertHallway(String roomId, boolean hallway) {
     Map<String, Object> joinRules = reader.getState(roomId, "m.room.join_rules", "").orElseThrow();
     assertThat(joinRules.get("join_rule")).as("join rule of " + roomId)
-        .isEqualTo(hallway ? "public" : "invite");
+        .isEqualTo(hallway ? "public" : "restricted");
     if (hallway) {
       assertThat(reader.getState(roomId, "m.room.history_visibility", "").orElseThrow())
           .containsEntry("history_visibility", "world_readable");

@@ -107,7 +107,7 @@ class ManagementRoomIntegrationTest {
   @Test
   void organisersRunTheBotFromTheRoom() {
     assertThat(say(admin, "!usher status")).contains("Schedule: " + file)
-        .contains("Rooms: 7").contains("Next phases:").contains("Opening");
+        .contains("Rooms: 8").contains("Next phases:").contains("Opening");
     assertThat(say(admin, "!usher pause")).startsWith("Paused");
     assertThat(bot.status().paused()).isTrue();
     assertThat(say(admin, "!usher run")).startsWith("Running");
