@@ -60,15 +60,13 @@ final class AliasClaim {
    */
   void claim(RoomKey key, String roomId, String alias, Consumer<String> warnings) {
     Optional<String> holder = client.resolveAlias(alias);
-    if (holder.isPresent() && !holder.get().equals(roomId)) {
-      if (!takeBack(alias, holder.get(), warnings, key)) {
+    boolean ours = holder.map(roomId::equals).orElse(false);
+    if (!ours) {
+      if (holder.isPresent() && !takeBack(alias, holder.get(), warnings, key)) {
         warnings.accept(key + ": alias " + alias + " belongs to another room ("
             + holder.get() + "); left without it");
         return;
       }
-      holder = Optional.empty();
-    }
-    if (holder.isEmpty()) {
       client.putAlias(alias, roomId);
     }
     client.putState(roomId, StateTypes.CANONICAL_ALIAS, "", Map.of("alias", alias));

@@ -16,9 +16,11 @@ import java.util.Optional;
 /** {@link Homeserver} through the bot's {@link MatrixClient}: each call one request. */
 final class MatrixHomeserver implements Homeserver {
   private final MatrixClient client;
+  private final RoomDirectory directory;
 
   MatrixHomeserver(MatrixClient client) {
     this.client = client;
+    this.directory = new RoomDirectory(client);
   }
 
   @Override
@@ -33,7 +35,7 @@ final class MatrixHomeserver implements Homeserver {
 
   @Override
   public boolean deleteAlias(String alias) {
-    return new RoomDirectory(client).deleteAlias(alias);
+    return directory.deleteAlias(alias);
   }
 
   @Override
@@ -52,12 +54,12 @@ final class MatrixHomeserver implements Homeserver {
 
   @Override
   public void putAlias(String alias, String roomId) {
-    new RoomDirectory(client).putAlias(alias, roomId);
+    directory.putAlias(alias, roomId);
   }
 
   @Override
   public Optional<Boolean> isPublished(String roomId) {
-    return new RoomDirectory(client).isPublished(roomId);
+    return directory.isPublished(roomId);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.usher.matrix.MatrixException;
 import io.usher.matrix.StateEvent;
 import io.usher.plan.Html;
 import io.usher.plan.RoomKey;
+import io.usher.plan.RoomRefs;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action;
 import io.usher.plan.diff.Action.CloseRoom;
@@ -114,8 +115,7 @@ public final class PlanExecutor {
           () -> run.failures.add(create.room() + ": not linking " + link.target()
               + ", which could not be created"));
     }
-    String roomId = creator.create(create, links,
-        key -> Optional.ofNullable(run.roomIds.get(key)), run.warnings::add);
+    String roomId = creator.create(create, links, run::knownId, run.warnings::add);
     run.roomIds.put(create.room(), roomId);
     run.created.put(create.room(), roomId);
   }
@@ -123,8 +123,8 @@ public final class PlanExecutor {
   private void change(Action action, Run run) {
     String roomId = run.idOf(action.room());
     if (action instanceof PutState put) {
-      client.putState(roomId, put.type(), put.stateKey(), RoomCreator.resolved(put.content(),
-          key -> Optional.ofNullable(run.roomIds.get(key))));
+      client.putState(roomId, put.type(), put.stateKey(),
+          RoomRefs.resolveAll(put.content(), run::knownId));
     } else if (action instanceof LinkChild link) {
       client.putState(roomId, StateTypes.SPACE_CHILD, run.idOf(link.child()), link.content());
     } else if (action instanceof LinkParent link) {
@@ -158,6 +158,11 @@ public final class PlanExecutor {
       this.progress = new Progress("apply", "actions", total, progressSink);
     }
 
+    /** The room's id, when it exists (read, or created by this run). */
+    Optional<String> knownId(RoomKey key) {
+      return Optional.ofNullable(roomIds.get(key));
+    }
+
     String idOf(RoomKey key) {
       String id = roomIds.get(key);
       if (id == null) {
@@ -184,13 +189,11 @@ public final class PlanExecutor {
             }
             try {
               task.accept(action);
-            } catch (MatrixException e) {
+            } catch (MatrixException | IllegalStateException e) {
               failures.add(action.room() + ": " + describe(action) + ": " + e.getMessage());
-              if (e.isNoResponse()) {
+              if (e instanceof MatrixException m && m.isNoResponse()) {
                 stopped.compareAndSet(null, e.getMessage());
               }
-            } catch (IllegalStateException e) {
-              failures.add(action.room() + ": " + describe(action) + ": " + e.getMessage());
             } finally {
               progress.step();
             }

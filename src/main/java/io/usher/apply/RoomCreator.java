@@ -101,7 +101,7 @@ final class RoomCreator {
       // Name and topic travel in createRoom's own fields.
       if (!event.type().equals(StateTypes.NAME) && !event.type().equals(StateTypes.TOPIC)) {
         initial.add(new StateEvent(event.type(), event.stateKey(),
-            resolved(event.content(), ids)));
+            RoomRefs.resolveAll(event.content(), ids)));
       }
     }
     initial.addAll(links);
@@ -119,21 +119,6 @@ final class RoomCreator {
         room.aliasLocalpart(), room.name(), room.topic(), invite.isEmpty() ? null : invite,
         powerLevels, initial,
         room.isSpace() ? Map.of("type", "m.space") : null, null);
-  }
-
-  /**
-   * {@code content} with the ids of the rooms it names.
-   *
-   * @throws IllegalStateException when one of them has none
-   */
-  static Map<String, Object> resolved(Map<String, Object> content,
-      Function<RoomKey, Optional<String>> ids) {
-    Map<String, Object> out = RoomRefs.resolve(content, ids);
-    List<RoomKey> missing = RoomRefs.keys(out);
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException("needs " + missing + ", which could not be created");
-    }
-    return out;
   }
 
   /** Track rooms and the conference space are listed in the public room directory. */

@@ -22,8 +22,7 @@ final class ManagementRoomTrust {
   /** Why the room with this state is not trusted, or empty when it is. */
   static Optional<String> refusal(List<RoomEvent> state, String botUserId,
       List<String> organisers) {
-    Optional<RoomEvent> create = state.stream()
-        .filter(e -> e.type().equals("m.room.create")).findFirst();
+    Optional<RoomEvent> create = Optional.ofNullable(PowerCheck.find(state, "m.room.create"));
     if (create.map(e -> e.sender().equals(botUserId)).orElse(false)) {
       return Optional.empty();
     }
@@ -78,7 +77,7 @@ final class ManagementRoomTrust {
   }
 
   private static long usersDefault(List<RoomEvent> state) {
-    return state.stream().filter(e -> e.type().equals("m.room.power_levels")).findFirst()
+    return Optional.ofNullable(PowerCheck.find(state, "m.room.power_levels"))
         .map(e -> e.content().get("users_default") instanceof Number n ? n.longValue() : 0L)
         .orElse(0L);
   }

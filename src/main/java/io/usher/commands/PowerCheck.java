@@ -43,7 +43,8 @@ final class PowerCheck {
         && more.contains(userId);
   }
 
-  private static RoomEvent find(List<RoomEvent> state, String type) {
+  /** The state event of {@code type} with an empty state key, or null. */
+  static RoomEvent find(List<RoomEvent> state, String type) {
     return state.stream().filter(e -> e.type().equals(type) && e.stateKey().orElse("x").isEmpty())
         .findFirst().orElse(null);
   }

@@ -26,6 +26,21 @@ public final class RoomRefs {
     return out;
   }
 
+  /**
+   * {@code content} with the ids of every room it names, for sending.
+   *
+   * @throws IllegalStateException when one of them has no id (its creation failed)
+   */
+  public static Map<String, Object> resolveAll(Map<String, Object> content,
+      Function<RoomKey, Optional<String>> ids) {
+    Map<String, Object> out = resolve(content, ids);
+    List<RoomKey> missing = keys(out);
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("needs " + missing + ", which could not be created");
+    }
+    return out;
+  }
+
   /** The keys that {@code content} refers to. */
   public static List<RoomKey> keys(Map<String, Object> content) {
     List<RoomKey> keys = new ArrayList<>();

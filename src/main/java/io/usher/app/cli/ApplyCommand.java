@@ -29,8 +29,7 @@ final class ApplyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     CommandRun run = options.open(output.err());
     Plan plan = run.plan();
-    RemovalGuard guard = confirmRemovals ? RemovalGuard.CONFIRMED
-        : run.inputs().settings().removalGuard();
+    RemovalGuard guard = run.inputs().settings().removalGuard().unless(confirmRemovals);
     output.out().print(new PlanPrinter(10).print(plan, guard));
     guard.refusal(plan).ifPresent(why -> {
       throw new BadInputException("apply refused: " + why + ". Nothing was changed. If the"

@@ -114,8 +114,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
       throw new BadInputException(e.getMessage(), e);
     }
     try {
-      runner.start(conference, confirmRemovals ? RemovalGuard.CONFIRMED
-          : settings.removalGuard());
+      runner.start(conference, settings.removalGuard().unless(confirmRemovals));
     } catch (RemovalRefusedException e) {
       throw new BadInputException("usher run refused: " + e.getMessage() + ". Nothing was"
           + " changed. If the schedule is right, start with usher run --confirm-removals.", e);
@@ -204,8 +203,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String refresh(boolean confirmRemovals) {
     try {
-      return follow(reload(), confirmRemovals ? RemovalGuard.CONFIRMED
-          : settings.removalGuard());
+      return follow(reload(), settings.removalGuard().unless(confirmRemovals));
     } catch (RemovalRefusedException e) {
       return refusal(e);
     }

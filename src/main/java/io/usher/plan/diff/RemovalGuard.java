@@ -24,6 +24,11 @@ public record RemovalGuard(double share, int most) {
     }
   }
 
+  /** This guard, or {@link #CONFIRMED} when the organiser has confirmed the removal. */
+  public RemovalGuard unless(boolean confirmed) {
+    return confirmed ? CONFIRMED : this;
+  }
+
   /**
    * Why removing {@code removed} of {@code of} talks is not done without confirmation, or empty
    * when it is allowed. The text says how many and what the limits are, not how to confirm
