@@ -34,6 +34,7 @@ public final class ManagementRoom implements AutoCloseable {
   private final AtomicLong sent = new AtomicLong();
   private final String session = UUID.randomUUID().toString().substring(0, 8);
   private final SyncFilter filter;
+  private final SyncCursor cursor;
   private volatile boolean running;
   private Thread listener;
 
@@ -44,7 +45,14 @@ public final class ManagementRoom implements AutoCloseable {
    */
   public ManagementRoom(MatrixClient client, String botUserId, String roomId, BotControl control,
       ZoneId zone, Duration pollTimeout, Consumer<String> log) {
+    this(client, botUserId, roomId, control, zone, pollTimeout, log, SyncCursor.fromNow());
+  }
+
+  /** @param cursor where listening goes on from, and where it is kept after each batch */
+  public ManagementRoom(MatrixClient client, String botUserId, String roomId, BotControl control,
+      ZoneId zone, Duration pollTimeout, Consumer<String> log, SyncCursor cursor) {
     this.client = client;
+    this.cursor = cursor;
     this.roomId = roomId;
     this.filter = SyncFilter.timeline(List.of("m.room.message"), 50).inRooms(List.of(roomId));
     this.inbox = new Inbox(botUserId, roomId, new Commands(control, zone), log);
@@ -90,10 +98,14 @@ public final class ManagementRoom implements AutoCloseable {
     return roomId;
   }
 
-  /** Starts listening on a daemon thread; commands sent from now on are answered. */
+  /**
+   * Starts listening on a daemon thread; commands sent from now on (or from where the cursor
+   * was kept) are answered.
+   */
   public void start() {
     // Messages sent before now are not acted on: this first sync only finds where now is.
-    String since = client.sync(filter(), null, Duration.ZERO).nextBatch();
+    String since = cursor.since().orElseGet(() ->
+        client.sync(filter(), null, Duration.ZERO).nextBatch());
     running = true;
     listener = new Thread(() -> listen(since), "usher-management-room");
     listener.setDaemon(true);
@@ -115,8 +127,12 @@ public final class ManagementRoom implements AutoCloseable {
     while (running) {
       try {
         SyncResponse sync = client.sync(filter(), since, pollTimeout);
+        boolean moved = !sync.nextBatch().equals(since);
         since = sync.nextBatch();
         inbox.commands(sync).forEach(this::handle);
+        if (moved) {
+          cursor.save(since);
+        }
       } catch (RuntimeException e) {
         if (running) {
           log.accept("management room: " + e.getMessage());

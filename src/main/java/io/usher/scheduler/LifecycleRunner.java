@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,9 +52,10 @@ public final class LifecycleRunner implements AutoCloseable {
   private final Consumer<String> operatorLog;
   private final Consumer<PhaseOutcome> outcomes;
   private final QuartzTimer timer;
+  private final Runnable beforeDue;
   private final ExecutorService tracks;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Set<String> handled = ConcurrentHashMap.newKeySet();
+  private final PhaseLedger ledger;
   private final RecentErrors errors = new RecentErrors(20);
   private volatile Lifecycle lifecycle;
   private volatile boolean paused;
@@ -68,7 +68,23 @@ public final class LifecycleRunner implements AutoCloseable {
    */
   public LifecycleRunner(RunnerSettings settings, Reconciler reconciler, Announcer announcer,
       Consumer<String> operatorLog, Consumer<String> log, Consumer<PhaseOutcome> outcomes) {
+    this(settings, reconciler, announcer, Coordination.alone(), () -> { }, operatorLog, log,
+        outcomes);
+  }
+
+  /**
+   * One of several bots of a conference.
+   *
+   * @param coordination how it shares the phases with the other bots
+   * @param beforeDue run before phases that fell due are handled, under the runner's lock: a
+   *     follower catches up with the schedule its leader follows ({@link #adopt})
+   */
+  public LifecycleRunner(RunnerSettings settings, Reconciler reconciler, Announcer announcer,
+      Coordination coordination, Runnable beforeDue, Consumer<String> operatorLog,
+      Consumer<String> log, Consumer<PhaseOutcome> outcomes) {
     this.settings = settings;
+    this.ledger = new PhaseLedger(coordination, this::error);
+    this.beforeDue = beforeDue;
     this.policy = settings.policy();
     this.reconciler = reconciler;
     this.announcer = announcer;
@@ -76,7 +92,8 @@ public final class LifecycleRunner implements AutoCloseable {
     this.outcomes = outcomes;
     this.phases = new PhaseHandler(reconciler, announcer, settings.clock(), settings.lifecycle(),
         log, this::error);
-    this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue);
+    this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue,
+        coordination);
     this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
   }
 
@@ -92,10 +109,59 @@ public final class LifecycleRunner implements AutoCloseable {
       use(conference);
       Snapshot snapshot = reconciler.observe();
       announcer.load(snapshot);
-      handled.addAll(snapshot.announced());
+      ledger.handledAlready(snapshot.announced());
       phases.report(reconciler.reconcileAsRead(desiredNow(), removals).result());
       handleDue(now());
-      timer.start(pending());
+      timer.start(Optional.of(pending()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Starts as a follower: reads the homeserver (room ids and records), handles what is due and
+   * fires the jobs its leader schedules. It changes no room but the phases it claims.
+   */
+  public void startFollowing(Conference conference) {
+    lock.lock();
+    try {
+      use(conference);
+      Snapshot snapshot = reconciler.observe();
+      announcer.load(snapshot);
+      ledger.handledAlready(snapshot.announced());
+      handleDue(now());
+      timer.start(Optional.empty());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Becomes the leader: follows {@code next} as {@link #refresh} does, then makes the jobs this
+   * version's phases (the previous leader may have died halfway through a change).
+   *
+   * @return {@link #refresh}'s summary
+   * @throws RemovalRefusedException as {@link #refresh} does; the jobs are made all the same
+   */
+  public String lead(Conference next, Policy nextPolicy, RemovalGuard removals) {
+    lock.lock();
+    try {
+      return refresh(next, nextPolicy, removals);
+    } finally {
+      timer.sync(pending());
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A follower takes the version of the schedule its leader has applied: no notice, no room
+   * change and no job change (the leader made them).
+   */
+  public void adopt(Conference next, Policy nextPolicy) {
+    lock.lock();
+    try {
+      policy = nextPolicy;
+      use(next);
     } finally {
       lock.unlock();
     }
@@ -123,7 +189,7 @@ public final class LifecycleRunner implements AutoCloseable {
       DesiredConference was = desiredNow();
       policy = nextPolicy;
       use(next);
-      int notices = new ChangeNotices(settings.clock(), handled::contains)
+      int notices = new ChangeNotices(settings.clock(), ledger::isHandled)
           .post(before, lifecycle, phases::postReporting);
       DesiredConference now = desiredNow();
       Set<RoomKey> changed = now.changedSince(was);
@@ -155,6 +221,14 @@ public final class LifecycleRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Handles what is due now: with other bots, asked every second, so a phase a dead bot held
+   * is taken over as soon as the cluster has given it up.
+   */
+  public void poll() {
+    runDue(Instant.EPOCH);
+  }
+
   /** Called by the timer: handles what is due, treating {@code firedFor} as reached. */
   void runDue(Instant firedFor) {
     lock.lock();
@@ -167,15 +241,18 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   private void handleDue(Instant now) {
-    if (paused) {
+    if (paused || due(now).isEmpty()) {
       return;
     }
-    Lifecycle current = lifecycle;
-    List<PhaseEvent> due = current.phases().stream()
-        .filter(e -> !e.at().isAfter(now) && !handled.contains(e.recordId())).toList();
+    beforeDue.run();
+    if (ledger.pausedElsewhere()) {
+      return;
+    }
+    List<PhaseEvent> due = ledger.claim(due(now));
     if (due.isEmpty()) {
       return;
     }
+    Lifecycle current = lifecycle;
     DesiredConference desired = DesiredState.of(current.conference(), policy, now);
     Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
     due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
@@ -196,6 +273,10 @@ public final class LifecycleRunner implements AutoCloseable {
     SkippedPhases.notice(skipped, current, settings.lifecycle().grace()).ifPresent(operatorLog);
   }
 
+  private List<PhaseEvent> due(Instant now) {
+    return ledger.due(lifecycle, now);
+  }
+
   /**
    * One track's due phases, in order; those skipped are added to {@code skipped}. A shutdown
    * stops between two.
@@ -212,7 +293,7 @@ public final class LifecycleRunner implements AutoCloseable {
         // absence) tells the next start what to catch up.
         return;
       }
-      handled.add(event.recordId());
+      ledger.settle(event, outcome.status());
       if (outcome.status().equals("skipped")) {
         skipped.add(event);
       }
@@ -241,17 +322,19 @@ public final class LifecycleRunner implements AutoCloseable {
   }
 
   private List<PhaseEvent> pending() {
-    return lifecycle.phases().stream().filter(e -> !handled.contains(e.recordId())).toList();
+    return ledger.pending(lifecycle);
   }
 
   /** Stops handling phases until {@link #resume()}; jobs keep their times. */
   public void pause() {
     paused = true;
+    ledger.pauseAll(true);
   }
 
   /** Handles at once what fell due while paused (within the grace), then goes on. */
   public void resume() {
     paused = false;
+    ledger.pauseAll(false);
     runDue(Instant.EPOCH);
   }
 
@@ -266,7 +349,7 @@ public final class LifecycleRunner implements AutoCloseable {
 
   public LifecycleStatus status() {
     return new LifecycleStatus(lifecycle.conference().source(), reconciler.roomCount(),
-        timer.jobCount(), paused, handled.size(), upcoming(Optional.empty(), 5), errors.last(5));
+        timer.jobCount(), paused, ledger.size(), upcoming(Optional.empty(), 5), errors.last(5));
   }
 
   /** The policy in force. */
@@ -292,5 +375,6 @@ public final class LifecycleRunner implements AutoCloseable {
   public void close() {
     timer.shutdown(true);
     tracks.shutdown();
+    ledger.release();
   }
 }

@@ -7,13 +7,14 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -27,6 +28,8 @@ import org.quartz.impl.matchers.GroupMatcher;
  * One Quartz job per talk and phase, keyed {@code talkId.phase} in the conference's group, each
  * with a one-shot trigger at the phase's instant (mapped to the wall clock). The jobs only wake
  * the runner; what is due is decided from the schedule, so a lost or late firing loses nothing.
+ * With a shared {@link Coordination} the jobs live in the database and fire on one bot of the
+ * cluster, and a job running on a bot that dies is run again by another ({@code requestsRecovery}).
  */
 final class QuartzTimer {
   private static final String AT = "at";
@@ -34,29 +37,34 @@ final class QuartzTimer {
   private final String group;
   private final Clock clock;
   private final Consumer<Instant> onFire;
+  private final Coordination coordination;
   /** Made by {@link #start}: creating a Quartz scheduler starts its threads. */
   private volatile Scheduler quartz;
 
   /** @param onFire called with the phase instant a job was scheduled for */
-  QuartzTimer(String group, Clock clock, Consumer<Instant> onFire) {
+  QuartzTimer(String group, Clock clock, Consumer<Instant> onFire, Coordination coordination) {
     this.group = group;
     this.clock = clock;
     this.onFire = onFire;
+    this.coordination = coordination;
   }
 
-  /** Creates the Quartz scheduler, schedules these phases and starts firing. */
-  void start(Collection<PhaseEvent> pending) {
+  /**
+   * Creates the Quartz scheduler, schedules these phases (unless empty: a follower fires the
+   * jobs its leader schedules) and starts firing.
+   */
+  void start(Optional<Collection<PhaseEvent>> pending) {
     Properties properties = new Properties();
-    // Instance names are registered JVM-wide by Quartz; two bots in one JVM (tests) need two.
-    properties.setProperty("org.quartz.scheduler.instanceName", "usher-" + UUID.randomUUID());
+    properties.putAll(coordination.quartzProperties());
     properties.setProperty("org.quartz.threadPool.threadCount", "2");
-    properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     properties.setProperty("org.quartz.scheduler.threadName", "usher-quartz-" + group);
     try {
       Scheduler created = new StdSchedulerFactory(properties).getScheduler();
       created.setJobFactory((bundle, scheduler) -> wake(onFire));
       quartz = created;
-      sync(pending);
+      if (pending.isPresent()) {
+        sync(pending.get());
+      }
       created.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the Quartz scheduler", e);
@@ -64,8 +72,9 @@ final class QuartzTimer {
   }
 
   private static Job wake(Consumer<Instant> onFire) {
-    return context -> onFire.accept(
-        Instant.ofEpochMilli(context.getMergedJobDataMap().getLong(AT)));
+    // A job recovered from a dead bot may come without its trigger's data: what is due now.
+    return context -> onFire.accept(context.getMergedJobDataMap().containsKey(AT)
+        ? Instant.ofEpochMilli(context.getMergedJobDataMap().getLong(AT)) : Instant.EPOCH);
   }
 
   /** Makes the jobs exactly these phases: new ones added, moved ones moved, others removed. */
@@ -106,9 +115,14 @@ final class QuartzTimer {
       quartz.rescheduleJob(key, trigger);
       return;
     }
-    JobDetail job = JobBuilder.newJob(Job.class)
+    JobDetail job = JobBuilder.newJob(Job.class).requestRecovery(coordination.shared())
         .withIdentity(JobKey.jobKey(event.jobName(), group)).build();
-    quartz.scheduleJob(job, trigger);
+    try {
+      quartz.scheduleJob(job, trigger);
+    } catch (ObjectAlreadyExistsException e) {
+      // Another bot scheduled it a moment ago: take this bot's time for it.
+      quartz.rescheduleJob(key, trigger);
+    }
   }
 
   /** The number of phases still scheduled. */

@@ -51,8 +51,17 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(String host, int port, Supplier<WidgetSchedule> schedule,
       QuestionSource questions, Clock clock) {
+    return start(host, port, schedule, questions, clock, () -> "web");
+  }
+
+  /**
+   * @param role what {@code /health} says this process is: {@code web} (usher web), {@code
+   *     single} (the one bot), {@code leader} or {@code follower} (one of several bots)
+   */
+  public static WebServer start(String host, int port, Supplier<WidgetSchedule> schedule,
+      QuestionSource questions, Clock clock, Supplier<String> role) {
     WebMetrics metrics = new WebMetrics(schedule);
-    Routes routes = new Routes(schedule, questions, clock, metrics);
+    Routes routes = new Routes(schedule, questions, clock, metrics, role);
     Javalin javalin = Javalin.create(config -> routes.configure(config)).start(host, port);
     return new WebServer(javalin, metrics);
   }
@@ -74,11 +83,13 @@ public final class WebServer implements AutoCloseable {
     private final QuestionSource questions;
     private final Clock clock;
     private final WebMetrics metrics;
+    private final Supplier<String> role;
     private final ObjectMapper json = new ObjectMapper();
     private final Vendor vendor = new Vendor();
 
     Routes(Supplier<WidgetSchedule> schedule, QuestionSource questions, Clock clock,
-        WebMetrics metrics) {
+        WebMetrics metrics, Supplier<String> role) {
+      this.role = role;
       this.schedule = schedule;
       this.questions = questions;
       this.clock = clock;
@@ -172,7 +183,7 @@ public final class WebServer implements AutoCloseable {
       WidgetSchedule now = schedule.get();
       send(ctx, Map.of("status", "ok", "conference", now.conference().title(),
           "talks", now.conference().talks().size(), "tracks", now.trackCount(),
-          "now", clock.instant().toEpochMilli()));
+          "now", clock.instant().toEpochMilli(), "role", role.get()));
     }
 
     private void notFound(Context ctx, String message) throws JsonProcessingException {

@@ -8,6 +8,7 @@ import io.usher.app.runtime.WebProcess;
 import io.usher.scheduler.ScaledClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
       + " faster than real time (rehearsals; default ${DEFAULT-VALUE}).")
   double speed;
 
+  @Option(names = "--at-wall", description = "With --at: the real time (ISO-8601 instant) at"
+      + " which the rehearsal clock reads --at; default now. Bots rehearsing together on one"
+      + " database (scheduler.store) need the same.")
+  String atWall;
+
   @Option(names = "--for", description = "Stop after this much real time (e.g. 90s, 10m).")
   String duration;
 
@@ -46,14 +52,15 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInputException("--speed: " + speed + " must be positive", null);
     }
     Clock clock = options.at == null && speed == 1 ? Clock.systemUTC()
-        : ScaledClock.startingAt(options.at(settings), speed);
+        : new ScaledClock(Clock.systemUTC(), atWall == null ? Instant.now()
+            : Times.parse(atWall, settings.timeZone(), "--at-wall"), options.at(settings), speed);
     Duration stopAfter = duration == null ? null : Durations.parse(duration).orElseThrow(() ->
         new BadInputException("--for: '" + duration + "' is not a duration (e.g. 90s)", null));
     CountDownLatch stopped = new CountDownLatch(1);
     try (LiveBot bot = LiveBot.open(settings, clock, output.err(), outcome -> { },
         Duration.ofSeconds(30));
         AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
-            : new WebProcess(settings, clock, bot.scheduleSource()).start()) {
+            : new WebProcess(settings, clock, bot.scheduleSource(), bot::role).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       bot.start(confirmRemovals);
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()

@@ -49,6 +49,12 @@ final class ConfigDefaults {
   /** {@code rate_limited} in an application service registration, as Synapse assumes. */
   static final boolean APPSERVICE_RATE_LIMITED = true;
 
+  /**
+   * {@code scheduler.store.checkin_interval}: how often each bot of a cluster tells the database
+   * it is alive; a bot silent for twice this long is taken over (measured in FailoverBench).
+   */
+  static final Duration CHECKIN_INTERVAL = Duration.ofSeconds(1);
+
   private ConfigDefaults() {}
 
   /** The {@code lifecycle:} section's times and texts. */

@@ -8,7 +8,7 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
     List<String> moderators, ApplySection apply, String managementRoom,
     LifecycleSection lifecycle, PeopleSection people, Map<String, Map<String, Integer>> roles,
     OnboardingSection onboarding, WebSection web, WidgetsSection widgets,
-    HallwaySection hallway) {
+    HallwaySection hallway, SchedulerSection scheduler) {
 
   record Homeserver(String url, String accessToken, String accessTokenFile,
       Boolean liftOwnRateLimits, String appserviceRegistration) {
@@ -29,6 +29,11 @@ record ConfigFile(Homeserver homeserver, ConferenceSection conference, List<Stri
   }
 
   record HallwaySection(String history) {}
+
+  record SchedulerSection(StoreSection store) {}
+
+  record StoreSection(String jdbcUrl, String user, String passwordFile,
+      String checkinInterval) {}
 
   record RemovalGuardSection(String share, Integer most) {}
 

@@ -56,6 +56,8 @@ public final class ConfigLoader {
     Map<String, String> headers = headers(c.scheduleHeaders(), problems);
     Path cache = base.resolve(Objects.requireNonNullElse(c.scheduleCache(),
         ConfigDefaults.SCHEDULE_CACHE)).normalize();
+    Optional<StoreSettings> store = StoreSettings.of(raw.scheduler() == null ? null
+        : raw.scheduler().store(), base, problems);
     problems.throwIfAny(file);
     return new Settings(url, token, id, Objects.requireNonNullElse(c.name(), ""), zone, schedule,
         grouping, organisers, moderators, parallelism, refresh, managementRoom, lifecycle, people,
@@ -65,7 +67,8 @@ public final class ConfigLoader {
         appservice.map(AppserviceRegistration::botLocalpart),
         removalGuard(c.removalGuard(), problems),
         Fields.choice(raw.hallway() == null ? null : raw.hallway().history(), HallwayHistory.class,
-            "hallway.history", ConfigDefaults.HALLWAY_HISTORY, problems));
+            "hallway.history", ConfigDefaults.HALLWAY_HISTORY, problems),
+        store);
   }
 
   private static String conferenceId(String value, Problems problems) {

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param removalGuard how many talks a new schedule may remove without the organiser's
  *     confirmation
  * @param hallwayHistory whether a hallway's newcomers read the talk room's earlier history
+ * @param store the PostgreSQL database two or more bots share ({@code scheduler.store}); empty
+ *     for one bot with its jobs in memory
  */
 public record Settings(String homeserverUrl, String accessToken, String conferenceId,
     String conferenceName, ZoneId timeZone, String schedule, TrackGrouping grouping,
@@ -35,13 +37,13 @@ public record Settings(String homeserverUrl, String accessToken, String conferen
     OnboardingSettings onboarding, WebSettings web, Map<String, String> scheduleHeaders,
     Path scheduleCache, boolean liftOwnRateLimits, boolean appserviceUnlimited,
     Optional<String> appserviceUser, RemovalGuard removalGuard,
-    HallwayHistory hallwayHistory) {
+    HallwayHistory hallwayHistory, Optional<StoreSettings> store) {
 
   public Settings withSchedule(String otherSchedule) {
     return new Settings(homeserverUrl, accessToken, conferenceId, conferenceName, timeZone,
         otherSchedule, grouping, organisers, moderators, parallelism, refreshEvery,
         managementRoom, lifecycle, people, onboarding, web, scheduleHeaders, scheduleCache,
-        liftOwnRateLimits, appserviceUnlimited, appserviceUser, removalGuard, hallwayHistory);
+        liftOwnRateLimits, appserviceUnlimited, appserviceUser, removalGuard, hallwayHistory, store);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.usher.apply.Reconciler;
 import io.usher.apply.Verifier;
 import io.usher.commands.BotControl;
 import io.usher.commands.ManagementRoom;
+import io.usher.commands.SyncCursor;
 import io.usher.commands.UntrustedRoomException;
 import io.usher.lifecycle.LifecycleStatus;
 import io.usher.lifecycle.UpcomingPhase;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -55,21 +57,34 @@ public final class LiveBot implements BotControl, AutoCloseable {
   private final Duration pollTimeout;
   private final ScheduledExecutorService refresher =
       DaemonThreads.scheduler("usher-schedule-refresh");
+  /** With other bots: asks the runner every second whether a phase another bot held is free. */
+  private final ScheduledExecutorService ticker = DaemonThreads.scheduler("usher-phase-tick");
+  /** Set when {@code scheduler.store} is: this bot is one of several. */
+  private final Optional<ClusterRole> cluster;
+  private volatile ScheduledFuture<?> refreshing;
   /** Made by {@link #start}: its Quartz scheduler has threads of its own. */
   private volatile LifecycleRunner runner;
   private volatile Optional<ManagementRoom> room = Optional.empty();
   /** The last refusal told to the organisers, so a refused version is told once, not hourly. */
   private final AtomicReference<String> refusalTold = new AtomicReference<>("");
 
-  private LiveBot(Settings settings, People people, BotSession session, Clock clock,
-      Consumer<PhaseOutcome> outcomes, Duration pollTimeout) {
+  private LiveBot(Settings settings, People people, BotSession session,
+      Optional<ClusterRole> cluster, Clock clock, Consumer<PhaseOutcome> outcomes,
+      Duration pollTimeout) {
     this.settings = settings;
+    this.cluster = cluster;
     this.people = people;
     this.session = session;
     this.reconciler = session.reconciler(LOG::debug);
     this.source = Schedules.source(settings);
     this.clock = clock;
-    this.outcomes = outcomes;
+    this.outcomes = outcome -> {
+      // One line per phase, with this bot's id when there are several: who did what, when.
+      LOG.info("phase handled: {} {} {} ms after its time{}", outcome.event().recordId(),
+          outcome.status(), outcome.startLateness().toMillis(),
+          cluster.map(c -> " by " + c.shared().instanceId()).orElse(""));
+      outcomes.accept(outcome);
+    };
     this.pollTimeout = pollTimeout;
   }
 
@@ -83,8 +98,10 @@ public final class LiveBot implements BotControl, AutoCloseable {
   public static LiveBot open(Settings settings, Clock clock, PrintWriter err,
       Consumer<PhaseOutcome> outcomes, Duration pollTimeout) {
     People people = PeopleFiles.load(settings.people());
-    return new LiveBot(settings, people, BotSession.open(settings, people, err), clock, outcomes,
-        pollTimeout);
+    BotSession session = BotSession.open(settings, people, err);
+    Optional<ClusterRole> cluster = settings.store().map(store -> ClusterRole.open(store,
+        settings.conferenceId()));
+    return new LiveBot(settings, people, session, cluster, clock, outcomes, pollTimeout);
   }
 
   /** {@link #start(boolean)} refusing a schedule that cancels too many talks. */
@@ -105,9 +122,25 @@ public final class LiveBot implements BotControl, AutoCloseable {
   public void start(boolean confirmRemovals) {
     var conference = Schedules.conference(settings, people, source);
     Announcer announcer = new Announcer(session.client, session.me.userId());
-    runner = new LifecycleRunner(new RunnerSettings(clock, session.policy,
-        settings.lifecycle(), settings.parallelism()), reconciler, announcer,
-        this::tellOrganisers, LOG::info, outcomes);
+    RunnerSettings runnerSettings = new RunnerSettings(clock, session.policy,
+        settings.lifecycle(), settings.parallelism());
+    runner = cluster.isEmpty() ? new LifecycleRunner(runnerSettings, reconciler, announcer,
+        this::tellOrganisers, LOG::info, outcomes)
+        : new LifecycleRunner(runnerSettings, reconciler, announcer, cluster.get().shared(),
+            this::catchUp, this::tellOrganisers, LOG::info, outcomes);
+    if (cluster.isEmpty() || cluster.get().tryToLead()) {
+      lead(conference, confirmRemovals);
+    } else {
+      runner.startFollowing(conference);
+    }
+    cluster.ifPresent(this::watch);
+    LifecycleStatus status = runner.status();
+    LOG.info("running {} as {}: {} rooms, {} phases scheduled", settings.conferenceId(), role(),
+        status.rooms(), status.scheduledJobs());
+  }
+
+  /** The one bot, or the leader at start: reconciles, catches up, opens the management room. */
+  private void lead(Conference conference, boolean confirmRemovals) {
     try {
       room = settings.managementRoom().map(this::managementRoom);
     } catch (UntrustedRoomException e) {
@@ -119,12 +152,36 @@ public final class LiveBot implements BotControl, AutoCloseable {
       throw new BadInputException("usher run refused: " + e.getMessage() + ". Nothing was"
           + " changed. If the schedule is right, start with usher run --confirm-removals.", e);
     }
+    cluster.ifPresent(ClusterRole::published);
     room.ifPresent(ManagementRoom::start);
+    scheduleRefresh();
+  }
+
+  private void scheduleRefresh() {
     long every = settings.refreshEvery().toMillis();
-    refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
-    LifecycleStatus status = runner.status();
-    LOG.info("running {}: {} rooms, {} phases scheduled", settings.conferenceId(),
-        status.rooms(), status.scheduledJobs());
+    refreshing = refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void watch(ClusterRole role) {
+    role.watch(new Leadership.Listener() {
+      @Override
+      public void elected() {
+        refresher.execute(LiveBot.this::takeOver);
+      }
+
+      @Override
+      public void deposed() {
+        refresher.execute(LiveBot.this::stepDown);
+      }
+    });
+    long tick = Leadership.TRY_EVERY.toMillis();
+    ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  /** What this process is, as {@code /health} says: single, leader or follower. */
+  public String role() {
+    return cluster.map(ClusterRole::role).orElse("single");
   }
 
   /** The management room {@code alias}, joined, or made when it does not exist yet. */
@@ -134,7 +191,82 @@ public final class LiveBot implements BotControl, AutoCloseable {
         settings.organisers(), settings.conferenceName().isEmpty() ? settings.conferenceId()
             : settings.conferenceName());
     return new ManagementRoom(session.client, userId, roomId, this, settings.timeZone(),
-        pollTimeout, LOG::info);
+        pollTimeout, LOG::info, cluster.map(c -> c.cursor(Clock.systemUTC()))
+            .orElse(SyncCursor.fromNow()));
+  }
+
+  /**
+   * Elected after the leader died: takes its duties over (the management room from where it got
+   * to, the schedule refresh, the jobs of the current version). Retried until it succeeds or
+   * this bot is deposed.
+   */
+  private void takeOver() {
+    if (refreshing != null || !cluster.orElseThrow().leading()) {
+      return;
+    }
+    try {
+      room = settings.managementRoom().map(this::managementRoom);
+      Reload reload = reload();
+      LOG.info("taking the lead: {}", changing(() -> runner.lead(reload.conference(),
+          reload.policy(), settings.removalGuard())));
+      room.ifPresent(ManagementRoom::start);
+      scheduleRefresh();
+    } catch (RemovalRefusedException e) {
+      tellOrganisers(refusal(e));
+      scheduleRefresh();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot take the lead yet, trying again in 5 s: {}", e.getMessage());
+      room.ifPresent(ManagementRoom::close);
+      room = Optional.empty();
+      refresher.schedule(this::takeOver, 5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Deposed (the database cannot be reached, or another bot leads): stops the duties. */
+  private void stepDown() {
+    if (refreshing != null) {
+      refreshing.cancel(false);
+      refreshing = null;
+    }
+    room.ifPresent(ManagementRoom::close);
+    room = Optional.empty();
+  }
+
+  /** Every second with other bots: follows a new schedule, handles phases freed by a dead bot. */
+  private void tick() {
+    try {
+      runner.poll();
+    } catch (RuntimeException e) {
+      LOG.warn("phase tick: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Before due phases are handled on a follower: takes the schedule its leader follows when it
+   * has changed (read from the same source, so both bots run one version).
+   */
+  private void catchUp() {
+    cluster.ifPresent(role -> role.catchUp(() -> {
+      Reload reload = reload();
+      runner.adopt(reload.conference(), reload.policy());
+      LOG.info("following the leader's new schedule");
+    }));
+  }
+
+  /**
+   * Runs a change of the schedule and, when the version followed changed, tells the other bots.
+   */
+  private String changing(java.util.function.Supplier<String> change) {
+    Conference before = runner.lifecycle().conference();
+    Policy policyBefore = runner.policy();
+    try {
+      return change.get();
+    } finally {
+      if (!before.equals(runner.lifecycle().conference())
+          || !policyBefore.equals(runner.policy())) {
+        cluster.ifPresent(ClusterRole::published);
+      }
+    }
   }
 
   /** The lifecycle runner, once {@link #start} has made it. */
@@ -216,7 +348,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   }
 
   private String follow(Reload reload, RemovalGuard removals) {
-    return runner.refresh(reload.conference(), reload.policy(), removals);
+    return changing(() -> runner.refresh(reload.conference(), reload.policy(), removals));
   }
 
   private static String refusal(RemovalRefusedException e) {
@@ -254,6 +386,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   /** Stops at once: no further phase, refresh or command is started. */
   void stopNow() {
     refresher.shutdownNow();
+    ticker.shutdownNow();
     room.ifPresent(ManagementRoom::close);
     if (runner != null) {
       runner.stopNow();
@@ -263,9 +396,11 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
+    ticker.shutdownNow();
     room.ifPresent(ManagementRoom::close);
     if (runner != null) {
       runner.close();
     }
+    cluster.ifPresent(ClusterRole::close);
   }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class WebProcess implements AutoCloseable {
   private final ScheduleSource source;
   private final String host;
   private final int port;
+  private final Supplier<String> role;
   private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
   private final ScheduledExecutorService refresher =
       DaemonThreads.scheduler("usher-web-schedule-refresh");
@@ -48,15 +50,22 @@ public final class WebProcess implements AutoCloseable {
    * unchanged one costs the second a 304 and no parse.
    */
   public WebProcess(Settings settings, Clock clock, ScheduleSource source) {
-    this(settings, clock, source, settings.web().host(), settings.web().port());
+    this(settings, clock, source, () -> "web");
+  }
+
+  /** @param role what {@code /health} says this process is (the bot's role in usher run) */
+  public WebProcess(Settings settings, Clock clock, ScheduleSource source,
+      Supplier<String> role) {
+    this(settings, clock, source, settings.web().host(), settings.web().port(), role);
   }
 
   WebProcess(Settings settings, Clock clock, String host, int port) {
-    this(settings, clock, Schedules.source(settings), host, port);
+    this(settings, clock, Schedules.source(settings), host, port, () -> "web");
   }
 
   private WebProcess(Settings settings, Clock clock, ScheduleSource source, String host,
-      int port) {
+      int port, Supplier<String> role) {
+    this.role = role;
     this.settings = settings;
     this.clock = clock;
     this.source = source;
@@ -89,7 +98,7 @@ public final class WebProcess implements AutoCloseable {
 
   private WebServer serve(MatrixQuestions questions) {
     try {
-      return WebServer.start(host, port, schedule::get, questions, clock);
+      return WebServer.start(host, port, schedule::get, questions, clock, role);
     } catch (RuntimeException e) {
       // Javalin reports a taken port or an unknown address this way.
       throw new BadInputException("web.listen: cannot listen on " + host + ":" + port + ": "
