@@ -104,8 +104,12 @@ public final class ManagementRoom implements AutoCloseable {
    */
   public void start() {
     // Messages sent before now are not acted on: this first sync only finds where now is.
-    String since = cursor.since().orElseGet(() ->
-        client.sync(filter(), null, Duration.ZERO).nextBatch());
+    String since = cursor.since().orElseGet(() -> {
+      String now = client.sync(filter(), null, Duration.ZERO).nextBatch();
+      // Kept at once: a bot taking over goes on from here even if no batch came in between.
+      cursor.save(now);
+      return now;
+    });
     running = true;
     listener = new Thread(() -> listen(since), "usher-management-room");
     listener.setDaemon(true);

@@ -17,17 +17,9 @@ import io.usher.plan.diff.RemovalRefusedException;
 import io.usher.schedule.Conference;
 import io.usher.schedule.ScheduleDiff;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -53,7 +45,7 @@ public final class LifecycleRunner implements AutoCloseable {
   private final Consumer<PhaseOutcome> outcomes;
   private final QuartzTimer timer;
   private final Runnable beforeDue;
-  private final ExecutorService tracks;
+  private final TrackLanes lanes;
   private final ReentrantLock lock = new ReentrantLock();
   private final PhaseLedger ledger;
   private final RecentErrors errors = new RecentErrors(20);
@@ -94,7 +86,7 @@ public final class LifecycleRunner implements AutoCloseable {
         log, this::error);
     this.timer = new QuartzTimer(settings.policy().conferenceId(), settings.clock(), this::runDue,
         coordination);
-    this.tracks = Executors.newFixedThreadPool(Math.max(1, settings.parallelism()));
+    this.lanes = new TrackLanes(settings.parallelism(), phases, ledger, outcomes, this::error);
   }
 
   /**
@@ -107,9 +99,7 @@ public final class LifecycleRunner implements AutoCloseable {
     lock.lock();
     try {
       use(conference);
-      Snapshot snapshot = reconciler.observe();
-      announcer.load(snapshot);
-      ledger.handledAlready(snapshot.announced());
+      readRooms();
       phases.report(reconciler.reconcileAsRead(desiredNow(), removals).result());
       handleDue(now());
       timer.start(Optional.of(pending()));
@@ -126,9 +116,7 @@ public final class LifecycleRunner implements AutoCloseable {
     lock.lock();
     try {
       use(conference);
-      Snapshot snapshot = reconciler.observe();
-      announcer.load(snapshot);
-      ledger.handledAlready(snapshot.announced());
+      readRooms();
       handleDue(now());
       timer.start(Optional.empty());
     } finally {
@@ -155,13 +143,15 @@ public final class LifecycleRunner implements AutoCloseable {
 
   /**
    * A follower takes the version of the schedule its leader has applied: no notice, no room
-   * change and no job change (the leader made them).
+   * change and no job change (the leader made them); the rooms are read again.
    */
   public void adopt(Conference next, Policy nextPolicy) {
     lock.lock();
     try {
       policy = nextPolicy;
       use(next);
+      // The leader may have made rooms for the new version: read them, with their records.
+      readRooms();
     } finally {
       lock.unlock();
     }
@@ -253,23 +243,8 @@ public final class LifecycleRunner implements AutoCloseable {
       return;
     }
     Lifecycle current = lifecycle;
-    DesiredConference desired = DesiredState.of(current.conference(), policy, now);
-    Map<String, List<PhaseEvent>> byTrack = new LinkedHashMap<>();
-    due.forEach(e -> byTrack.computeIfAbsent(e.trackId(), t -> new ArrayList<>()).add(e));
-    List<PhaseEvent> skipped = new CopyOnWriteArrayList<>();
-    List<Future<?>> running = new ArrayList<>();
-    byTrack.values().forEach(events -> running.add(tracks.submit(
-        () -> handleInOrder(events, current, desired, skipped))));
-    for (Future<?> future : running) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException e) {
-        error("unexpected error in a phase: " + e.getCause());
-      }
-    }
+    List<PhaseEvent> skipped = lanes.handle(due, current,
+        DesiredState.of(current.conference(), policy, now));
     SkippedPhases.notice(skipped, current, settings.lifecycle().grace()).ifPresent(operatorLog);
   }
 
@@ -277,28 +252,11 @@ public final class LifecycleRunner implements AutoCloseable {
     return ledger.due(lifecycle, now);
   }
 
-  /**
-   * One track's due phases, in order; those skipped are added to {@code skipped}. A shutdown
-   * stops between two.
-   */
-  private void handleInOrder(List<PhaseEvent> events, Lifecycle current,
-      DesiredConference desired, List<PhaseEvent> skipped) {
-    for (PhaseEvent event : events) {
-      if (tracks.isShutdown()) {
-        return;
-      }
-      PhaseOutcome outcome = phases.handle(event, current, desired);
-      if (tracks.isShutdown() && !outcome.status().equals("sent")) {
-        // Cut short by a shutdown: not failed, not done. The record on the homeserver (or its
-        // absence) tells the next start what to catch up.
-        return;
-      }
-      ledger.settle(event, outcome.status());
-      if (outcome.status().equals("skipped")) {
-        skipped.add(event);
-      }
-      outcomes.accept(outcome);
-    }
+  /** Reads every room: their ids, and the announcements already posted in them. */
+  private void readRooms() {
+    Snapshot snapshot = reconciler.observe();
+    announcer.load(snapshot);
+    ledger.handledAlready(snapshot.announced());
   }
 
   private void error(String message) {
@@ -367,14 +325,14 @@ public final class LifecycleRunner implements AutoCloseable {
    */
   public void stopNow() {
     timer.shutdown(false);
-    tracks.shutdownNow();
+    lanes.stopNow();
   }
 
   /** Stops the timer after the running phase. */
   @Override
   public void close() {
     timer.shutdown(true);
-    tracks.shutdown();
+    lanes.close();
     ledger.release();
   }
 }

@@ -49,11 +49,18 @@ final class ClusterRole implements AutoCloseable {
   /** Tries once to lead; then {@link #watch} keeps trying. */
   boolean tryToLead() {
     boolean leads = leadership.tryOnce();
-    LOG.info("bot {} starts as {}", shared().instanceId(), leads ? "leader" : "follower");
+    if (leads || leaderHasStarted()) {
+      LOG.info("bot {} starts as {}", shared().instanceId(), leads ? "leader" : "follower");
+    }
     if (!leads) {
       seen.set(generation().orElse(""));
     }
     return leads;
+  }
+
+  /** Whether a leader has brought the conference up (now or in an earlier run). */
+  boolean leaderHasStarted() {
+    return generation().isPresent();
   }
 
   void watch(Leadership.Listener listener) {

@@ -128,7 +128,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
         this::tellOrganisers, LOG::info, outcomes)
         : new LifecycleRunner(runnerSettings, reconciler, announcer, cluster.get().shared(),
             this::catchUp, this::tellOrganisers, LOG::info, outcomes);
-    if (cluster.isEmpty() || cluster.get().tryToLead()) {
+    if (cluster.isEmpty() || awaitLeader(cluster.get())) {
       lead(conference, confirmRemovals);
     } else {
       runner.startFollowing(conference);
@@ -137,6 +137,24 @@ public final class LiveBot implements BotControl, AutoCloseable {
     LifecycleStatus status = runner.status();
     LOG.info("running {} as {}: {} rooms, {} phases scheduled", settings.conferenceId(), role(),
         status.rooms(), status.scheduledJobs());
+  }
+
+  /**
+   * Whether this bot leads; a follower returns once a leader has made the rooms (a first start
+   * of two bots at once: the follower reads the rooms after the leader made them).
+   */
+  private static boolean awaitLeader(ClusterRole role) {
+    boolean leads = role.tryToLead();
+    while (!leads && !role.leaderHasStarted()) {
+      try {
+        Thread.sleep(Leadership.TRY_EVERY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the leader", e);
+      }
+      leads = role.tryToLead();
+    }
+    return leads;
   }
 
   /** The one bot, or the leader at start: reconciles, catches up, opens the management room. */

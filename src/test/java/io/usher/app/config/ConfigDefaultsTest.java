@@ -122,4 +122,29 @@ class ConfigDefaultsTest {
     assertThat(Durations.parse("")).isEmpty();
     assertThat(Durations.parse("soon")).isEmpty();
   }
+  @Test
+  void schedulerStoreIsCheckedAndItsPasswordNeverPrinted() throws Exception {
+    assertThat(load("").store()).isEmpty();
+    assertThatThrownBy(() -> load("""
+        scheduler:
+          store: {jdbc_url: "mysql://db/usher", password_file: missing, checkin_interval: 2m}
+        """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("usher.yaml: scheduler.store.jdbc_url: 'mysql://db/usher' is not a"
+            + " PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database)")
+        .hasMessageContaining("usher.yaml: scheduler.store.user:")
+        .hasMessageContaining("usher.yaml: scheduler.store.password_file: cannot read")
+        .hasMessageContaining("usher.yaml: scheduler.store.checkin_interval: 2m is out of range"
+            + " (expected 1s to 1m)");
+
+    Files.writeString(dir.resolve("db.password"), "pg-secret\n");
+    StoreSettings store = load("""
+        scheduler:
+          store: {jdbc_url: "jdbc:postgresql://127.0.0.1:5433/usher", user: usher,
+                  password_file: db.password}
+        """).store().orElseThrow();
+    assertThat(store.password()).isEqualTo("pg-secret");
+    assertThat(store.checkinInterval()).isEqualTo(ConfigDefaults.CHECKIN_INTERVAL);
+    assertThat(store.toString()).doesNotContain("pg-secret");
+  }
 }
