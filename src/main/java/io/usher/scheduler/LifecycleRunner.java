@@ -134,9 +134,12 @@ public final class LifecycleRunner implements AutoCloseable {
   public String lead(Conference next, Policy nextPolicy, RemovalGuard removals) {
     lock.lock();
     try {
-      return refresh(next, nextPolicy, removals);
+      try {
+        return refresh(next, nextPolicy, removals);
+      } finally {
+        timer.sync(pending());
+      }
     } finally {
-      timer.sync(pending());
       lock.unlock();
     }
   }

@@ -48,7 +48,12 @@ public final class SharedStore implements Coordination {
       + " VALUES (?, ?, ?) ON CONFLICT (conference, name) DO UPDATE SET value = EXCLUDED.value";
   private static final String PAUSED = "paused";
 
+  /** How long a database that gave no connection is not asked again. */
+  static final Duration ASK_AGAIN = Duration.ofSeconds(5);
+
   private final DataSource database;
+  /** {@link System#nanoTime()} before which the database is not asked again. */
+  private volatile long unreachableUntil = System.nanoTime();
   private final String conferenceId;
   private final String instanceId;
   private final Duration checkinInterval;
@@ -188,7 +193,12 @@ public final class SharedStore implements Coordination {
   }
 
   private <T> T transaction(Work<T> work) {
-    try (Connection connection = database.getConnection()) {
+    long wait = unreachableUntil - System.nanoTime();
+    if (wait > 0) {
+      throw new IllegalStateException("the shared database did not answer; asked again in "
+          + Duration.ofNanos(wait).toMillis() + " ms");
+    }
+    try (Connection connection = connect()) {
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
@@ -200,6 +210,20 @@ public final class SharedStore implements Coordination {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("the shared database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A connection from the pool; when there is none (the database is down), the next calls fail
+   * at once for {@link #ASK_AGAIN}, so that the phases due meanwhile wait one connection timeout,
+   * not one per question.
+   */
+  private Connection connect() throws SQLException {
+    try {
+      return database.getConnection();
+    } catch (SQLException e) {
+      unreachableUntil = System.nanoTime() + ASK_AGAIN.toNanos();
+      throw e;
     }
   }
 

@@ -58,6 +58,24 @@ final class ClusterRole implements AutoCloseable {
     return leads;
   }
 
+  /**
+   * Whether this bot leads; as a follower, returns once a leader has brought the conference up
+   * (two bots started at once: the follower reads the rooms after the leader made them).
+   */
+  boolean leadOrAwaitLeader() {
+    boolean leads = tryToLead();
+    while (!leads && !leaderHasStarted()) {
+      try {
+        Thread.sleep(Leadership.TRY_EVERY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the leader", e);
+      }
+      leads = tryToLead();
+    }
+    return leads;
+  }
+
   /** Whether a leader has brought the conference up (now or in an earlier run). */
   boolean leaderHasStarted() {
     return generation().isPresent();

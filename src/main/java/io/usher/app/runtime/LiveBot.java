@@ -13,9 +13,7 @@ import io.usher.commands.UntrustedRoomException;
 import io.usher.lifecycle.LifecycleStatus;
 import io.usher.lifecycle.UpcomingPhase;
 import io.usher.plan.DesiredConference;
-import io.usher.plan.Policy;
 import io.usher.plan.diff.Plan;
-import io.usher.plan.diff.RemovalGuard;
 import io.usher.plan.diff.RemovalRefusedException;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
@@ -29,9 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,22 +47,18 @@ public final class LiveBot implements BotControl, AutoCloseable {
   private final BotSession session;
   private final Reconciler reconciler;
   /** One for the bot's life, so an unchanged schedule URL costs a 304 and no parse. */
-  private final ScheduleSource source;
+  private final ScheduleVersions versions;
   private final Clock clock;
   private final Consumer<PhaseOutcome> outcomes;
   private final Duration pollTimeout;
-  private final ScheduledExecutorService refresher =
-      DaemonThreads.scheduler("usher-schedule-refresh");
+  /** The management room and the schedule refresh: here while this bot leads. */
+  private final LeaderDuties duties;
   /** With other bots: asks the runner every second whether a phase another bot held is free. */
   private final ScheduledExecutorService ticker = DaemonThreads.scheduler("usher-phase-tick");
   /** Set when {@code scheduler.store} is: this bot is one of several. */
   private final Optional<ClusterRole> cluster;
-  private volatile ScheduledFuture<?> refreshing;
   /** Made by {@link #start}: its Quartz scheduler has threads of its own. */
   private volatile LifecycleRunner runner;
-  private volatile Optional<ManagementRoom> room = Optional.empty();
-  /** The last refusal told to the organisers, so a refused version is told once, not hourly. */
-  private final AtomicReference<String> refusalTold = new AtomicReference<>("");
 
   private LiveBot(Settings settings, People people, BotSession session,
       Optional<ClusterRole> cluster, Clock clock, Consumer<PhaseOutcome> outcomes,
@@ -76,7 +68,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
     this.people = people;
     this.session = session;
     this.reconciler = session.reconciler(LOG::debug);
-    this.source = Schedules.source(settings);
+    this.versions = new ScheduleVersions(settings, session, cluster, this::tellOrganisers);
     this.clock = clock;
     this.outcomes = outcome -> {
       // One line per phase, with this bot's id when there are several: who did what, when.
@@ -86,6 +78,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
       outcomes.accept(outcome);
     };
     this.pollTimeout = pollTimeout;
+    this.duties = new LeaderDuties(() -> settings.managementRoom().map(this::managementRoom),
+        () -> versions.refreshQuietly(runner), settings.refreshEvery());
   }
 
   /**
@@ -120,7 +114,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
    *     conference room is changed
    */
   public void start(boolean confirmRemovals) {
-    var conference = Schedules.conference(settings, people, source);
+    var conference = versions.first(people);
     Announcer announcer = new Announcer(session.client, session.me.userId());
     RunnerSettings runnerSettings = new RunnerSettings(clock, session.policy,
         settings.lifecycle(), settings.parallelism());
@@ -128,7 +122,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
         this::tellOrganisers, LOG::info, outcomes)
         : new LifecycleRunner(runnerSettings, reconciler, announcer, cluster.get().shared(),
             this::catchUp, this::tellOrganisers, LOG::info, outcomes);
-    if (cluster.isEmpty() || awaitLeader(cluster.get())) {
+    if (cluster.isEmpty() || cluster.get().leadOrAwaitLeader()) {
       lead(conference, confirmRemovals);
     } else {
       runner.startFollowing(conference);
@@ -139,28 +133,10 @@ public final class LiveBot implements BotControl, AutoCloseable {
         status.rooms(), status.scheduledJobs());
   }
 
-  /**
-   * Whether this bot leads; a follower returns once a leader has made the rooms (a first start
-   * of two bots at once: the follower reads the rooms after the leader made them).
-   */
-  private static boolean awaitLeader(ClusterRole role) {
-    boolean leads = role.tryToLead();
-    while (!leads && !role.leaderHasStarted()) {
-      try {
-        Thread.sleep(Leadership.TRY_EVERY.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the leader", e);
-      }
-      leads = role.tryToLead();
-    }
-    return leads;
-  }
-
   /** The one bot, or the leader at start: reconciles, catches up, opens the management room. */
   private void lead(Conference conference, boolean confirmRemovals) {
     try {
-      room = settings.managementRoom().map(this::managementRoom);
+      duties.openRoom();
     } catch (UntrustedRoomException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -170,27 +146,20 @@ public final class LiveBot implements BotControl, AutoCloseable {
       throw new BadInputException("usher run refused: " + e.getMessage() + ". Nothing was"
           + " changed. If the schedule is right, start with usher run --confirm-removals.", e);
     }
-    cluster.ifPresent(ClusterRole::published);
-    room.ifPresent(ManagementRoom::start);
-    scheduleRefresh();
-  }
-
-  private void scheduleRefresh() {
-    long every = settings.refreshEvery().toMillis();
-    refreshing = refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every,
-        TimeUnit.MILLISECONDS);
+    versions.published();
+    duties.begin();
   }
 
   private void watch(ClusterRole role) {
     role.watch(new Leadership.Listener() {
       @Override
       public void elected() {
-        refresher.execute(LiveBot.this::takeOver);
+        duties.later(LiveBot.this::takeOver, Duration.ZERO);
       }
 
       @Override
       public void deposed() {
-        refresher.execute(LiveBot.this::stepDown);
+        duties.later(duties::end, Duration.ZERO);
       }
     });
     long tick = Leadership.TRY_EVERY.toMillis();
@@ -219,35 +188,26 @@ public final class LiveBot implements BotControl, AutoCloseable {
    * this bot is deposed.
    */
   private void takeOver() {
-    if (refreshing != null || !cluster.orElseThrow().leading()) {
+    if (duties.running() || !cluster.orElseThrow().leading()) {
       return;
     }
     try {
-      room = settings.managementRoom().map(this::managementRoom);
-      Reload reload = reload();
-      LOG.info("taking the lead: {}", changing(() -> runner.lead(reload.conference(),
-          reload.policy(), settings.removalGuard())));
-      room.ifPresent(ManagementRoom::start);
-      scheduleRefresh();
-    } catch (RemovalRefusedException e) {
-      tellOrganisers(refusal(e));
-      scheduleRefresh();
+      duties.openRoom();
+      String summary;
+      try {
+        summary = versions.lead(runner);
+      } catch (RemovalRefusedException e) {
+        // Kept as it was; the organisers confirm from the management room, which listens.
+        summary = ScheduleVersions.refusal(e);
+        duties.notice(summary);
+      }
+      LOG.info("taking the lead: {}", summary);
+      duties.begin();
     } catch (RuntimeException e) {
       LOG.warn("cannot take the lead yet, trying again in 5 s: {}", e.getMessage());
-      room.ifPresent(ManagementRoom::close);
-      room = Optional.empty();
-      refresher.schedule(this::takeOver, 5, TimeUnit.SECONDS);
+      duties.end();
+      duties.later(this::takeOver, Duration.ofSeconds(5));
     }
-  }
-
-  /** Deposed (the database cannot be reached, or another bot leads): stops the duties. */
-  private void stepDown() {
-    if (refreshing != null) {
-      refreshing.cancel(false);
-      refreshing = null;
-    }
-    room.ifPresent(ManagementRoom::close);
-    room = Optional.empty();
   }
 
   /** Every second with other bots: follows a new schedule, handles phases freed by a dead bot. */
@@ -264,27 +224,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
    * has changed (read from the same source, so both bots run one version).
    */
   private void catchUp() {
-    cluster.ifPresent(role -> role.catchUp(() -> {
-      Reload reload = reload();
-      runner.adopt(reload.conference(), reload.policy());
-      LOG.info("following the leader's new schedule");
-    }));
-  }
-
-  /**
-   * Runs a change of the schedule and, when the version followed changed, tells the other bots.
-   */
-  private String changing(java.util.function.Supplier<String> change) {
-    Conference before = runner.lifecycle().conference();
-    Policy policyBefore = runner.policy();
-    try {
-      return change.get();
-    } finally {
-      if (!before.equals(runner.lifecycle().conference())
-          || !policyBefore.equals(runner.policy())) {
-        cluster.ifPresent(ClusterRole::published);
-      }
-    }
+    cluster.ifPresent(role -> role.catchUp(() -> versions.adopt(runner)));
   }
 
   /** The lifecycle runner, once {@link #start} has made it. */
@@ -293,7 +233,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
   }
 
   public Optional<String> managementRoomId() {
-    return room.map(ManagementRoom::roomId);
+    return duties.roomId();
   }
 
   public BotSession session() {
@@ -302,21 +242,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   private void tellOrganisers(String line) {
     LOG.warn(line);
-    room.ifPresent(r -> r.notice(line));
-  }
-
-  private void refreshQuietly() {
-    try {
-      LOG.info("schedule refresh: {}", follow(reload(), settings.removalGuard()));
-      refusalTold.set("");
-    } catch (RemovalRefusedException e) {
-      String told = refusal(e);
-      if (!refusalTold.getAndSet(told).equals(told)) {
-        tellOrganisers(told);
-      }
-    } catch (RuntimeException e) {
-      tellOrganisers("Schedule refresh failed: " + e.getMessage());
-    }
+    duties.notice(line);
   }
 
   @Override
@@ -353,32 +279,15 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String refresh(boolean confirmRemovals) {
     try {
-      return follow(reload(), settings.removalGuard().unless(confirmRemovals));
+      return versions.follow(runner, settings.removalGuard().unless(confirmRemovals));
     } catch (RemovalRefusedException e) {
-      return refusal(e);
+      return ScheduleVersions.refusal(e);
     }
   }
 
-  /** The people file and the schedule, read again; each read once. */
-  private Reload reload() {
-    People next = PeopleFiles.load(settings.people());
-    return new Reload(Schedules.conference(settings, next, source), session.policy(next));
-  }
-
-  private String follow(Reload reload, RemovalGuard removals) {
-    return changing(() -> runner.refresh(reload.conference(), reload.policy(), removals));
-  }
-
-  private static String refusal(RemovalRefusedException e) {
-    return "The new schedule is not applied: " + e.getMessage() + ". The bot keeps the version"
-        + " it has. If the new one is right, send `!usher refresh --confirm`.";
-  }
-
-  private record Reload(Conference conference, Policy policy) {}
-
   /** Where the bot reads its schedule; the web server of the same process shares it. */
   public ScheduleSource scheduleSource() {
-    return source;
+    return versions.source();
   }
 
   /** @throws IllegalArgumentException for an unknown track, with the known ones */
@@ -403,9 +312,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   /** Stops at once: no further phase, refresh or command is started. */
   void stopNow() {
-    refresher.shutdownNow();
+    duties.close();
     ticker.shutdownNow();
-    room.ifPresent(ManagementRoom::close);
     if (runner != null) {
       runner.stopNow();
     }
@@ -413,9 +321,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
 
   @Override
   public void close() {
-    refresher.shutdownNow();
+    duties.close();
     ticker.shutdownNow();
-    room.ifPresent(ManagementRoom::close);
     if (runner != null) {
       runner.close();
     }

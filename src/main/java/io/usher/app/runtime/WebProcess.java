@@ -85,6 +85,7 @@ public final class WebProcess implements AutoCloseable {
     MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
         rooms::botUserId, clock, QUESTIONS_REFRESH);
     this.server = serve(questions);
+    LOG.info("web: serving the widgets on http://{}:{}", host, server.port());
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
     return this;

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class BotProcess implements AutoCloseable {
   private static final Pattern HANDLED = Pattern.compile("phase handled: (\\S+) (\\S+)");
+  private static final Pattern WEB =
+      Pattern.compile("serving the widgets on http://[^:]+:(\\d+)");
   private static final Pattern INSTANCE = Pattern.compile("bot (\\S+) starts as");
 
   record Line(Instant at, String text) {}
@@ -82,6 +84,18 @@ final class BotProcess implements AutoCloseable {
   Optional<String> instanceId() {
     return lines.stream().map(l -> INSTANCE.matcher(l.text())).filter(Matcher::find)
         .map(m -> m.group(1)).findFirst();
+  }
+
+  /** What its {@code /health} says it is: leader or follower (its web port from its log). */
+  String healthRole() throws Exception {
+    int port = lines.stream().map(l -> WEB.matcher(l.text())).filter(Matcher::find)
+        .map(m -> Integer.parseInt(m.group(1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no web port in\n" + output()));
+    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    Matcher role = Pattern.compile("\"role\":\"(\\w+)\"").matcher(response.body());
+    return role.find() ? role.group(1) : response.body();
   }
 
   /** The phases it handled, as "recordId status", with when it said so. */

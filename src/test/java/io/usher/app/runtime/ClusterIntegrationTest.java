@@ -46,9 +46,20 @@ class ClusterIntegrationTest {
           Duration.between(killed, rehearsal.wallTimeOf(boundary)).toMillis(), survivor.name(),
           Duration.between(killed, handled).toMillis());
 
-      // Between two boundaries the database goes away and comes back.
-      ClusterRehearsal.sleepUntil(rehearsal.wallTimeOf(boundary.plus(Duration.ofMinutes(3))));
-      rehearsal.postgres.restart();
+      // The database goes away over the reminders at T0+16m and comes back: they are handled
+      // without it, once.
+      Instant reminders = boundary.plus(Duration.ofMinutes(6));
+      ClusterRehearsal.sleepUntil(rehearsal.wallTimeOf(reminders).minusSeconds(1));
+      Instant back;
+      try {
+        rehearsal.postgres.stop();
+        ClusterRehearsal.sleepUntil(rehearsal.wallTimeOf(reminders).plusSeconds(5));
+      } finally {
+        back = Instant.now();
+        rehearsal.postgres.start();
+      }
+      assertThat(ClusterRehearsal.firstHandledFrom(survivor, reminders)).as(survivor.output())
+          .hasValueSatisfying(at -> assertThat(at).isBefore(back));
       awaitTheEnd(rehearsal, survivor);
       assertThat(survivor.alive()).as(survivor.output()).isTrue();
       // What the survivor said while the database was away, for whoever reads the report.
@@ -73,6 +84,7 @@ class ClusterIntegrationTest {
           .until(() -> admin.join(rehearsal.alias), id -> id != null);
       await().atMost(Duration.ofSeconds(60)).until(() -> b.lines().stream()
           .anyMatch(l -> l.text().contains("starts as follower")));
+      assertThat(List.of(a.healthRole(), b.healthRole())).containsExactly("leader", "follower");
       ClusterRehearsal.sleepUntil(rehearsal.wallTimeOf(rehearsal.first.plus(
           Duration.ofMinutes(4))));
       a.kill();
@@ -80,6 +92,7 @@ class ClusterIntegrationTest {
           Map.of("msgtype", "m.text", "body", "!usher status"));
       rehearsal.await(Duration.ofSeconds(30), () -> !replies(rehearsal, room, command).isEmpty());
       assertThat(b.lines()).anyMatch(l -> l.text().contains("this bot leads now"));
+      assertThat(b.healthRole()).isEqualTo("leader");
       awaitTheEnd(rehearsal, b);
       List<String> replies = replies(rehearsal, room, command);
       assertThat(replies).as("answers to !usher status").hasSize(1);
@@ -92,8 +105,8 @@ class ClusterIntegrationTest {
   private static void awaitTheEnd(ClusterRehearsal rehearsal, BotProcess bot) throws Exception {
     Instant end = rehearsal.first.plus(Duration.ofMinutes(30));
     ClusterRehearsal.sleepUntil(rehearsal.wallTimeOf(end));
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-        .until(() -> ClusterRehearsal.firstHandledFrom(bot, end).isPresent());
+    rehearsal.await(Duration.ofSeconds(30),
+        () -> ClusterRehearsal.firstHandledFrom(bot, end).isPresent());
     Thread.sleep(2000); // a double post would have shown by now
   }
 

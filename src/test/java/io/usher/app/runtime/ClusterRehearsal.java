@@ -169,8 +169,28 @@ final class ClusterRehearsal implements AutoCloseable {
       org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250))
           .until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(e.getMessage() + "\n" + outputs(), e);
+      throw new AssertionError(e.getMessage() + "\n" + outputs() + threadDumps(), e);
     }
+  }
+
+  /** What the live bots' threads are doing, written under target/ for a failure's report. */
+  private String threadDumps() {
+    StringBuilder out = new StringBuilder();
+    for (BotProcess bot : bots) {
+      if (bot.alive()) {
+        try {
+          Path dump = Path.of("target", "cluster-" + bot.name() + "-" + bot.pid() + ".threads");
+          Files.createDirectories(dump.getParent());
+          new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+              Long.toString(bot.pid()), "Thread.print").redirectErrorStream(true)
+              .redirectOutput(dump.toFile()).start().waitFor();
+          out.append("\nthreads of ").append(bot.name()).append(": ").append(dump);
+        } catch (Exception e) {
+          out.append("\nno thread dump of ").append(bot.name()).append(": ").append(e);
+        }
+      }
+    }
+    return out.toString();
   }
 
   String outputs() {

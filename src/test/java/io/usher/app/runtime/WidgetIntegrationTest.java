@@ -194,6 +194,7 @@ class WidgetIntegrationTest {
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base
           + "/health")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"role\":\"web\"");
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
           + "/widgets/schedule.html")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
