@@ -8,6 +8,8 @@
 #   $port + 4    reader1, a generic worker for client reads (/sync, /messages, state, members)
 #   $port + 5    writer1, a generic worker for room creation, sends, state events, membership
 #   $port + 6    Redis, which carries the replication streams between the processes
+#   $port + 7    with USHER_SYNAPSE_LAG_MS: reader1's way to Redis, delayed by that many ms
+#                (scripts/lag_proxy.py), so reads lag behind writes as on a loaded server
 # The database is PostgreSQL from scripts/postgres (a database of its own per data folder).
 
 main_replication=$((port + 2))
@@ -15,6 +17,8 @@ persister_replication=$((port + 3))
 reader_port=$((port + 4))
 writer_port=$((port + 5))
 redis_port=$((port + 6))
+lag_port=$((port + 7))
+lag_ms="${USHER_SYNAPSE_LAG_MS:-0}"
 postgres_data="${USHER_POSTGRES_DATA:-$state/postgres}"
 case "$postgres_data" in /*) ;; *) postgres_data="$root/$postgres_data" ;; esac
 # One database per data folder, so scripts/bench's fresh one leaves the tests' alone.
@@ -87,6 +91,10 @@ workers_configure() {
   mkdir -p "$data/workers" "$data/nginx/tmp"
   worker_yaml persister1 "$persister_replication" replication > "$data/workers/persister1.yaml"
   worker_yaml reader1 "$reader_port" client > "$data/workers/reader1.yaml"
+  if [ "$lag_ms" -gt 0 ]; then
+    printf 'redis:\n  enabled: true\n  host: 127.0.0.1\n  port: %s\n' "$lag_port" \
+      >> "$data/workers/reader1.yaml"
+  fi
   worker_yaml writer1 "$writer_port" client > "$data/workers/writer1.yaml"
   for name in persister1 reader1 writer1; do log_config "$name" > "$data/log-$name.config"; done
   nginx_conf > "$data/nginx/nginx.conf"
@@ -174,6 +182,12 @@ workers_before_main() {
 
 # The workers, then nginx in front of them all.
 workers_after_main() {
+  if [ "$lag_ms" -gt 0 ]; then
+    log "reader1 hears of writes $lag_ms ms late (USHER_SYNAPSE_LAG_MS)"
+    ( exec nohup "$venv/bin/python" "$root/scripts/lag_proxy.py" "$lag_port" "$redis_port" \
+        "$lag_ms" > "$data/lag-proxy.log" 2>&1 ) &
+    echo $! > "$data/lag-proxy.pid"
+  fi
   launch persister1 synapse.app.generic_worker "http://127.0.0.1:$persister_replication/health" \
     "$data/workers/persister1.yaml"
   launch reader1 synapse.app.generic_worker "http://127.0.0.1:$reader_port/health" \
@@ -193,4 +207,8 @@ workers_stop() {
     nginx -p "$data/nginx" -c "$data/nginx/nginx.conf" -s stop 2>/dev/null || true
   fi
   redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  if [ -f "$data/lag-proxy.pid" ]; then
+    kill "$(cat "$data/lag-proxy.pid")" 2>/dev/null || true
+    rm -f "$data/lag-proxy.pid"
+  fi
 }
