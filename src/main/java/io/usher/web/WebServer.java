@@ -3,6 +3,7 @@ package io.usher.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -60,7 +61,16 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(String host, int port, Supplier<WidgetSchedule> schedule,
       QuestionSource questions, Clock clock, Supplier<String> role) {
-    WebMetrics metrics = new WebMetrics(schedule);
+    return start(host, port, schedule, questions, clock, role, registry -> { });
+  }
+
+  /**
+   * @param more meters of the process's own on {@code /metrics} (the bot's phases in usher run)
+   */
+  public static WebServer start(String host, int port, Supplier<WidgetSchedule> schedule,
+      QuestionSource questions, Clock clock, Supplier<String> role, MeterBinder more) {
+    WebMetrics metrics = new WebMetrics(schedule, role);
+    more.bindTo(metrics.registry());
     Routes routes = new Routes(schedule, questions, clock, metrics, role);
     Javalin javalin = Javalin.create(config -> routes.configure(config)).start(host, port);
     return new WebServer(javalin, metrics);

@@ -403,6 +403,7 @@ class WidgetBrowserTest {
     var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
         + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.body()).contains("usher_schedule_talks 7.0")
+        .contains("usher_bot_leading 0.0")
         .contains("jvm_memory_used_bytes");
     var missing = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
         + "/api/talks/nope")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import io.usher.app.config.BadInputException;
 import io.usher.app.config.Durations;
 import io.usher.app.config.Settings;
 import io.usher.app.runtime.LiveBot;
+import io.usher.app.runtime.PhaseMetrics;
 import io.usher.app.runtime.WebProcess;
 import io.usher.scheduler.ScaledClock;
 import java.time.Clock;
@@ -57,10 +58,11 @@ final class RunCommand implements Callable<Integer> {
     Duration stopAfter = duration == null ? null : Durations.parse(duration).orElseThrow(() ->
         new BadInputException("--for: '" + duration + "' is not a duration (e.g. 90s)", null));
     CountDownLatch stopped = new CountDownLatch(1);
-    try (LiveBot bot = LiveBot.open(settings, clock, output.err(), outcome -> { },
+    PhaseMetrics phases = new PhaseMetrics();
+    try (LiveBot bot = LiveBot.open(settings, clock, output.err(), phases,
         Duration.ofSeconds(30));
         AutoCloseable web = noWeb || settings.web().publicUrl().isEmpty() ? () -> { }
-            : new WebProcess(settings, clock, bot.scheduleSource(), bot::role).start()) {
+            : new WebProcess(settings, clock, bot.scheduleSource(), bot::role, phases).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       bot.start(confirmRemovals);
       output.out().println("Running " + settings.conferenceId() + " at " + clock.instant()

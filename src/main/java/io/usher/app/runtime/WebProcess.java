@@ -1,5 +1,6 @@
 package io.usher.app.runtime;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.usher.app.config.BadInputException;
 import io.usher.app.config.Settings;
 import io.usher.matrix.MatrixClient;
@@ -35,6 +36,7 @@ public final class WebProcess implements AutoCloseable {
   private final String host;
   private final int port;
   private final Supplier<String> role;
+  private final MeterBinder botMeters;
   private final AtomicReference<WidgetSchedule> schedule = new AtomicReference<>();
   private final ScheduledExecutorService refresher =
       DaemonThreads.scheduler("usher-web-schedule-refresh");
@@ -50,22 +52,26 @@ public final class WebProcess implements AutoCloseable {
    * unchanged one costs the second a 304 and no parse.
    */
   public WebProcess(Settings settings, Clock clock, ScheduleSource source) {
-    this(settings, clock, source, () -> "web");
+    this(settings, clock, source, () -> "web", registry -> { });
   }
 
-  /** @param role what {@code /health} says this process is (the bot's role in usher run) */
+  /**
+   * @param role what {@code /health} says this process is (the bot's role in usher run)
+   * @param botMeters the bot's own meters on {@code /metrics}
+   */
   public WebProcess(Settings settings, Clock clock, ScheduleSource source,
-      Supplier<String> role) {
-    this(settings, clock, source, settings.web().host(), settings.web().port(), role);
+      Supplier<String> role, MeterBinder botMeters) {
+    this(settings, clock, source, settings.web().host(), settings.web().port(), role, botMeters);
   }
 
   WebProcess(Settings settings, Clock clock, String host, int port) {
-    this(settings, clock, Schedules.source(settings), host, port, () -> "web");
+    this(settings, clock, Schedules.source(settings), host, port, () -> "web", registry -> { });
   }
 
   private WebProcess(Settings settings, Clock clock, ScheduleSource source, String host,
-      int port, Supplier<String> role) {
+      int port, Supplier<String> role, MeterBinder botMeters) {
     this.role = role;
+    this.botMeters = botMeters;
     this.settings = settings;
     this.clock = clock;
     this.source = source;
@@ -99,7 +105,7 @@ public final class WebProcess implements AutoCloseable {
 
   private WebServer serve(MatrixQuestions questions) {
     try {
-      return WebServer.start(host, port, schedule::get, questions, clock, role);
+      return WebServer.start(host, port, schedule::get, questions, clock, role, botMeters);
     } catch (RuntimeException e) {
       // Javalin reports a taken port or an unknown address this way.
       throw new BadInputException("web.listen: cannot listen on " + host + ":" + port + ": "
