@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.usher.SharedSchedules;
-import io.usher.app.config.ConfigLoader;
 import io.usher.app.config.Settings;
-import io.usher.app.config.TestConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,12 +50,7 @@ class AlertRulesTest {
 
   /** /metrics of a real web server with the bot's phase meters, as usher run serves it. */
   private String scrape() throws Exception {
-    Path config = TestConfigs.write(dir, io.usher.LocalSynapse.get(), "alerts", "Europe/Brussels",
-        SharedSchedules.example(), WidgetIntegrationTest.WIDGETS.formatted(
-            WidgetIntegrationTest.STREAM));
-    Files.writeString(config, Files.readString(config).replaceAll("url: http://127.0.0.1:\\d+",
-        "url: http://127.0.0.1:9"));
-    Settings settings = new ConfigLoader().load(config);
+    Settings settings = WidgetIntegrationTest.webOnly(dir, "alerts");
     PhaseMetrics phases = new PhaseMetrics();
     try (WebProcess web = new WebProcess(settings, Clock.systemUTC(),
         Schedules.source(settings), () -> "leader", phases).start()) {

@@ -48,6 +48,18 @@ class WidgetIntegrationTest {
       """;
   static final String STREAM = "https://stream.example.org/hls/{slug}.m3u8";
 
+  /**
+   * Settings for a web server alone (the example schedule, {@link #WIDGETS}), whose homeserver
+   * does not answer: the pages need none.
+   */
+  static Settings webOnly(Path dir, String conf) throws Exception {
+    Path config = TestConfigs.write(dir, LocalSynapse.get(), conf, "Europe/Brussels",
+        SharedSchedules.example(), WIDGETS.formatted(STREAM));
+    Files.writeString(config, Files.readString(config).replaceAll("url: http://127.0.0.1:\\d+",
+        "url: http://127.0.0.1:9"));
+    return new ConfigLoader().load(config);
+  }
+
   static LocalSynapse synapse;
   static MatrixClient bot;
 

@@ -2,10 +2,7 @@ package io.usher.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usher.SharedSchedules;
-import io.usher.app.config.ConfigLoader;
 import io.usher.app.config.Settings;
-import io.usher.app.config.TestConfigs;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,13 +35,7 @@ class WidgetsBehindHttpsTest {
 
   @Test
   void theWidgetsComeOverHttpsReadyToBeFramed() throws Exception {
-    Path config = TestConfigs.write(dir, io.usher.LocalSynapse.get(), "https", "Europe/Brussels",
-        SharedSchedules.example(), WidgetIntegrationTest.WIDGETS.formatted(
-            WidgetIntegrationTest.STREAM));
-    // The homeserver is not needed to serve the pages.
-    Files.writeString(config, Files.readString(config).replaceAll("url: http://127.0.0.1:\\d+",
-        "url: http://127.0.0.1:9"));
-    Settings settings = new ConfigLoader().load(config);
+    Settings settings = WidgetIntegrationTest.webOnly(dir, "https");
     try (WebProcess web = new WebProcess(settings, Clock.systemUTC(), "127.0.0.1", 0).start()) {
       int port = freePort();
       Process nginx = startNginx(web.port(), port);
