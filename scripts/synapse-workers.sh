@@ -118,7 +118,7 @@ worker_log_config: "$data/log-$1.config"
 YAML
 }
 
-# Routing from Synapse's worker documentation for the pinned version: the generic worker's
+# Routing from Synapse's worker documentation (docs/workers.md): the generic worker's
 # endpoints, reads to reader1 and writes to writer1; /messages of a room always to one
 # instance (reader1); account data writes, the admin API and the rest to the main process.
 nginx_conf() {
