@@ -96,16 +96,7 @@ public final class LifecycleRunner implements AutoCloseable {
    * @throws RemovalRefusedException when it would close more; nothing is changed or scheduled
    */
   public void start(Conference conference, RemovalGuard removals) {
-    lock.lock();
-    try {
-      use(conference);
-      readRooms();
-      phases.report(reconciler.reconcileAsRead(desiredNow(), removals).result());
-      handleDue(now());
-      timer.start(Optional.of(pending()));
-    } finally {
-      lock.unlock();
-    }
+    begin(conference, Optional.of(removals));
   }
 
   /**
@@ -113,12 +104,19 @@ public final class LifecycleRunner implements AutoCloseable {
    * fires the jobs its leader schedules. It changes no room but the phases it claims.
    */
   public void startFollowing(Conference conference) {
+    begin(conference, Optional.empty());
+  }
+
+  /** The one start: a leader ({@code removals} present) reconciles and makes the jobs. */
+  private void begin(Conference conference, Optional<RemovalGuard> removals) {
     lock.lock();
     try {
       use(conference);
       readRooms();
+      removals.ifPresent(guard -> phases.report(reconciler.reconcileAsRead(desiredNow(), guard)
+          .result()));
       handleDue(now());
-      timer.start(Optional.empty());
+      timer.start(removals.map(guard -> pending()));
     } finally {
       lock.unlock();
     }
