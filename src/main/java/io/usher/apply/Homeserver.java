@@ -18,9 +18,14 @@ import java.util.Optional;
  * errcode, error) when the homeserver refuses or does not answer after the client's retries.
  */
 public interface Homeserver {
-  /** The real homeserver, through the bot's client. */
+  /**
+   * The real homeserver, through the bot's client, reading its own writes (see
+   * {@link ReadYourWrites}: a read that misses them is repeated for up to 10 s). One instance
+   * per session: the reads see the writes made through the same instance.
+   */
   static Homeserver of(MatrixClient client) {
-    return new MatrixHomeserver(client);
+    return new ReadYourWrites(new MatrixHomeserver(client), Duration.ofSeconds(10),
+        Duration.ofMillis(200));
   }
 
   /** {@code POST /createRoom}; returns the new room's id ({@code !opaque:server}). */

@@ -1,10 +1,14 @@
 package io.usher.matrix;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -83,6 +87,32 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
     filter.set("account_data", none());
     filter.put("io.usher.nonce", nonce);
     return filter.toString();
+  }
+
+  /**
+   * The filter a {@link #json()} text describes (rooms, state and timeline types, limit,
+   * account data types; a fresh nonce); empty when the text is not such JSON, e.g. the id of
+   * an uploaded filter.
+   */
+  public static Optional<SyncFilter> parse(String json) {
+    if (json == null || !json.startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode room = new ObjectMapper().readTree(json).path("room");
+      return Optional.of(new SyncFilter(strings(room.path("state").path("types")),
+          strings(room.path("timeline").path("types")), room.path("timeline").path("limit")
+          .asInt(0), strings(room.path("rooms")), strings(room.path("account_data")
+          .path("types")), UUID.randomUUID().toString()));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(node -> out.add(node.asText()));
+    return out;
   }
 
   private static ObjectNode none() {

@@ -39,6 +39,8 @@ public final class BotSession {
   public final WhoAmI me;
   public final Policy policy;
   private final Planner planner;
+  /** Shared by every reader and executor of the session, so that reads see its writes. */
+  private final Homeserver homeserver;
 
   /**
    * The session of {@code client}, the account {@code me}; makes no request.
@@ -48,6 +50,7 @@ public final class BotSession {
   BotSession(Settings settings, People people, MatrixClient client, WhoAmI me) {
     this.settings = settings;
     this.client = client;
+    this.homeserver = Homeserver.of(client);
     this.me = me;
     this.policy = policy(people);
     this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
@@ -132,7 +135,7 @@ public final class BotSession {
   }
 
   ObservedStateReader reader() {
-    return new ObservedStateReader(Homeserver.of(client));
+    return new ObservedStateReader(homeserver);
   }
 
   /** The owner of what this session reads and changes; progress lines go to {@code progress}. */
@@ -141,7 +144,7 @@ public final class BotSession {
   }
 
   private PlanExecutor executor(Consumer<String> progress) {
-    return new PlanExecutor(Homeserver.of(client), me.serverName(), me.userId(),
+    return new PlanExecutor(homeserver, me.serverName(), me.userId(),
         settings.parallelism(), progress, settings.people().identityServer().map(url ->
         new EmailInvites(client, new IdentityServerClient(url), me.userId())));
   }
