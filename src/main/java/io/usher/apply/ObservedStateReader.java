@@ -13,9 +13,13 @@ import io.usher.plan.diff.StateSlot;
 import io.usher.plan.people.PeopleRecord;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the state of every managed room with one {@code /sync} whose filter keeps only the state
@@ -30,10 +34,20 @@ public final class ObservedStateReader {
       StateTypes.CANONICAL_ALIAS);
 
   private final Homeserver client;
+  private final Duration catchUp;
 
   /** @param client the homeserver to read; nothing is read until asked */
   public ObservedStateReader(Homeserver client) {
+    this(client, Duration.ofSeconds(2));
+  }
+
+  /**
+   * @param catchUp how long {@link #caughtUp} reads again for a room the directory names but
+   *     the read misses: replication between Synapse workers takes milliseconds when healthy
+   */
+  public ObservedStateReader(Homeserver client, Duration catchUp) {
     this.client = client;
+    this.catchUp = catchUp;
   }
 
   /** The rooms the bot has joined whose locator names {@code conferenceId}. */
@@ -66,6 +80,41 @@ public final class ObservedStateReader {
     ObservedConference conference = ObservedConference.of(conferenceId, rooms);
     records.keySet().removeIf(roomId -> conference.keyOf(roomId).isEmpty());
     return new Snapshot(conference, records);
+  }
+
+  /**
+   * {@code first}, read again while it misses a room that one of {@code aliases}
+   * already names in the room directory: such a read came from a Synapse worker behind the one
+   * that just created the room (another process's apply, a moment ago). Read again every
+   * 250 ms for at most the catch-up time (2 s by default); an alias naming a room the bot is
+   * not in (squatted, or left empty by a cut-short creation) costs only that wait.
+   *
+   * @param aliases full aliases ({@code #local:server}) of rooms the first read did not find,
+   *     a few: each costs a {@code GET /directory/room/{alias}}
+   */
+  public Snapshot caughtUp(Snapshot first, String conferenceId, List<String> aliases) {
+    Set<String> seen = first.rooms().rooms().stream().map(ObservedRoom::roomId)
+        .collect(Collectors.toSet());
+    Set<String> named = new HashSet<>();
+    aliases.forEach(alias -> client.resolveAlias(alias).filter(id -> !seen.contains(id))
+        .ifPresent(named::add));
+    Snapshot read = first;
+    Instant giveUp = Instant.now().plus(catchUp);
+    while (!named.isEmpty() && Instant.now().isBefore(giveUp) && pause()) {
+      read = snapshot(conferenceId);
+      read.rooms().rooms().forEach(room -> named.remove(room.roomId()));
+    }
+    return read;
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(250);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** One room's current state, read with {@code GET /rooms/{roomId}/state}. */

@@ -50,6 +50,11 @@ public final class PlanExecutor {
    * @param progressSink receives progress lines ({@code done/total, rate, ETA})
    * @param emailInvites how to send e-mail invites, when an identity server is configured
    */
+  /** The homeserver's name, as in the rooms' aliases. */
+  String serverName() {
+    return serverName;
+  }
+
   public PlanExecutor(Homeserver client, String serverName, String botUserId, int parallelism,
       Consumer<String> progressSink, Optional<EmailInvites> emailInvites) {
     this.client = client;

@@ -1,6 +1,7 @@
 package io.usher.apply;
 
 import io.usher.plan.DesiredConference;
+import io.usher.plan.DesiredRoom;
 import io.usher.plan.RoomKey;
 import io.usher.plan.RoomKind;
 import io.usher.plan.diff.ObservedConference;
@@ -10,6 +11,7 @@ import io.usher.plan.diff.Planner;
 import io.usher.plan.diff.RemovalGuard;
 import io.usher.plan.diff.RemovalRefusedException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,12 +66,32 @@ public final class Reconciler {
   }
 
   /**
+   * {@link #observe()}, made sure to show the rooms of {@code desired} that the room directory
+   * already has (see {@link ObservedStateReader#caughtUp}): the few created last (the spaces)
+   * are checked when missing, as a process that just applied leaves them.
+   *
+   * @throws io.usher.matrix.MatrixException when the homeserver cannot be read
+   */
+  public Snapshot observe(DesiredConference desired) {
+    Snapshot first = reader.snapshot(conferenceId);
+    List<DesiredRoom> rooms = new ArrayList<>(desired.rooms());
+    Collections.reverse(rooms);
+    List<String> probes = rooms.stream().filter(room -> first.rooms().room(room.key()).isEmpty())
+        .limit(3).map(room -> room.alias(executor.serverName())).toList();
+    Snapshot snapshot = reader.caughtUp(first, conferenceId, probes);
+    synchronized (lock) {
+      observed = snapshot.rooms();
+    }
+    return snapshot;
+  }
+
+  /**
    * What {@code apply} would do now: the plan against a fresh read of every room.
    *
    * @throws io.usher.matrix.MatrixException when the homeserver cannot be read
    */
   public Plan plan(DesiredConference desired) {
-    return planner.plan(desired, observe().rooms());
+    return planner.plan(desired, observe(desired).rooms());
   }
 
   /**
@@ -90,7 +112,7 @@ public final class Reconciler {
    *     allows; nothing is changed
    */
   public Outcome reconcileAll(DesiredConference desired, RemovalGuard removals) {
-    observe();
+    observe(desired);
     return reconcileAsRead(desired, removals);
   }
 

@@ -255,7 +255,7 @@ public final class LifecycleRunner implements AutoCloseable {
 
   /** Reads every room: their ids, and the announcements already posted in them. */
   private void readRooms() {
-    Snapshot snapshot = reconciler.observe();
+    Snapshot snapshot = reconciler.observe(desiredNow());
     announcer.load(snapshot);
     ledger.handledAlready(snapshot.announced());
   }

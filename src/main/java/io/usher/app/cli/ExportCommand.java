@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandRun run = options.open(output.err());
     Settings settings = run.bot().settings;
-    List<RoomMap.Entry> entries = RoomMap.of(run.desired(), run.reconciler().observe().rooms(),
+    List<RoomMap.Entry> entries = RoomMap.of(run.desired(), run.reconciler().observe(run.desired()).rooms(),
         run.bot().me.serverName());
     Files.createDirectories(out);
     Path json = out.resolve(settings.conferenceId() + "-rooms.json");

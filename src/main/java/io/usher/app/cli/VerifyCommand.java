@@ -30,7 +30,7 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       output.out().print(new Verifier(new MembershipReader(bot.client,
           bot.me.userId())).verify(run.desired(), BotSession.seats(bot.policy,
-          run.inputs().conference(), run.desired()), run.reconciler().observe().rooms(),
+          run.inputs().conference(), run.desired()), run.reconciler().observe(run.desired()).rooms(),
           Optional.ofNullable(track)).render());
     } catch (IllegalArgumentException unknownTrack) {
       throw new BadInputException(unknownTrack.getMessage(), unknownTrack);

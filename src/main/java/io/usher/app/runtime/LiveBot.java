@@ -296,7 +296,7 @@ public final class LiveBot implements BotControl, AutoCloseable {
     DesiredConference desired = runner.desiredNow();
     return new Verifier(new MembershipReader(session.client, session.me.userId()))
         .verify(desired, BotSession.seats(runner.policy(), runner.lifecycle().conference(),
-            desired), reconciler.observe().rooms(), track)
+            desired), reconciler.observe(desired).rooms(), track)
         .render();
   }
 
