@@ -35,10 +35,14 @@ public final class Announcer {
     this.botUserId = botUserId;
   }
 
-  /** Starts from what a snapshot found. */
+  /**
+   * Adds what a snapshot found to what this process recorded. Records only grow, and a snapshot
+   * read from a lagging worker can miss the latest ones: dropping them here would make the
+   * next record of that room overwrite them.
+   */
   public void load(Snapshot snapshot) {
-    records.clear();
-    snapshot.records().forEach((roomId, content) -> records.put(roomId, announced(content)));
+    snapshot.records().forEach((roomId, content) -> announced(content).forEach(records
+        .computeIfAbsent(roomId, id -> new ConcurrentHashMap<>())::putIfAbsent));
   }
 
   /** Posts one announcement in a room; returns the event id. */
