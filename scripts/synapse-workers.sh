@@ -8,8 +8,9 @@
 #   $port + 4    reader1, a generic worker for client reads (/sync, /messages, state, members)
 #   $port + 5    writer1, a generic worker for room creation, sends, state events, membership
 #   $port + 6    Redis, which carries the replication streams between the processes
-#   $port + 7    with USHER_SYNAPSE_LAG_MS: reader1's way to Redis, delayed by that many ms
-#                (scripts/lag_proxy.py), so reads lag behind writes as on a loaded server
+#   $port + 7    with USHER_SYNAPSE_LAG_MS set: reader1's way to Redis, delayed by that many
+#                ms (scripts/lag_proxy.py), so reads lag behind writes as on a loaded server;
+#                the delay is read from $data/lag_ms, which a test may change while it runs
 # The database is PostgreSQL from scripts/postgres (a database of its own per data folder).
 
 main_replication=$((port + 2))
@@ -18,7 +19,7 @@ reader_port=$((port + 4))
 writer_port=$((port + 5))
 redis_port=$((port + 6))
 lag_port=$((port + 7))
-lag_ms="${USHER_SYNAPSE_LAG_MS:-0}"
+lag_ms="${USHER_SYNAPSE_LAG_MS:-}"
 postgres_data="${USHER_POSTGRES_DATA:-$state/postgres}"
 case "$postgres_data" in /*) ;; *) postgres_data="$root/$postgres_data" ;; esac
 # One database per data folder, so scripts/bench's fresh one leaves the tests' alone.
@@ -91,7 +92,7 @@ workers_configure() {
   mkdir -p "$data/workers" "$data/nginx/tmp"
   worker_yaml persister1 "$persister_replication" replication > "$data/workers/persister1.yaml"
   worker_yaml reader1 "$reader_port" client > "$data/workers/reader1.yaml"
-  if [ "$lag_ms" -gt 0 ]; then
+  if [ -n "$lag_ms" ]; then
     printf 'redis:\n  enabled: true\n  host: 127.0.0.1\n  port: %s\n' "$lag_port" \
       >> "$data/workers/reader1.yaml"
   fi
@@ -182,10 +183,11 @@ workers_before_main() {
 
 # The workers, then nginx in front of them all.
 workers_after_main() {
-  if [ "$lag_ms" -gt 0 ]; then
-    log "reader1 hears of writes $lag_ms ms late (USHER_SYNAPSE_LAG_MS)"
+  if [ -n "$lag_ms" ]; then
+    log "reader1 hears of writes $lag_ms ms late (USHER_SYNAPSE_LAG_MS; now in $data/lag_ms)"
+    echo "$lag_ms" > "$data/lag_ms"
     ( exec nohup "$venv/bin/python" "$root/scripts/lag_proxy.py" "$lag_port" "$redis_port" \
-        "$lag_ms" > "$data/lag-proxy.log" 2>&1 ) &
+        "$data/lag_ms" > "$data/lag-proxy.log" 2>&1 ) &
     echo $! > "$data/lag-proxy.pid"
   fi
   launch persister1 synapse.app.generic_worker "http://127.0.0.1:$persister_replication/health" \

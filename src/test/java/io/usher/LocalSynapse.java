@@ -81,6 +81,25 @@ public final class LocalSynapse {
     }
   }
 
+  /**
+   * Whether this homeserver can be made to lag: Synapse with workers started with
+   * {@code USHER_SYNAPSE_LAG_MS} set (scripts/test-workers does), whose reader worker hears of
+   * writes through scripts/lag_proxy.py.
+   */
+  public static boolean canLag() {
+    return Files.exists(DATA.resolve("lag-proxy.pid"));
+  }
+
+  /**
+   * Makes the reader worker hear of every write {@code delay} late until the returned handle is
+   * closed (then none). See {@link #canLag()}.
+   */
+  public static AutoCloseable lagReads(Duration delay) throws IOException {
+    Path file = DATA.resolve("lag_ms");
+    Files.writeString(file, Long.toString(delay.toMillis()));
+    return () -> Files.writeString(file, "0");
+  }
+
   public MatrixClient bot() {
     return MatrixClient.create(url, botToken, RetryPolicy.defaults(), (e, w) -> { });
   }
