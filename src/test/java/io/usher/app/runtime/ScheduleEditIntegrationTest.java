@@ -1,6 +1,7 @@
 package io.usher.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.usher.LocalSynapse;
 import io.usher.RecentMessages;
@@ -80,29 +81,32 @@ class ScheduleEditIntegrationTest {
 
     Applied second = Applied.apply(config, at);
     assertThat(second.result().failures()).isEmpty();
-    assertThat(bot.getState(talk1, StateTypes.TOPIC, "").orElseThrow().get("topic"))
-        .isNotEqualTo(oldTopic);
-    assertThat(bot.getState(room(bot, conf, "talk-old-name"), StateTypes.NAME, "").orElseThrow())
-        .as("the same room, renamed: ids are stable").containsEntry("name", "New name");
-    String talk3 = room(bot, conf, "talk-changing-tracks");
-    String alpha = room(bot, conf, "space-alpha");
-    String beta = room(bot, conf, "space-beta");
-    assertThat(bot.getState(talk3, StateTypes.SPACE_PARENT, alpha).orElse(Map.of())).isEmpty();
-    assertThat(bot.getState(beta, StateTypes.SPACE_CHILD, talk3).orElseThrow()).isNotEmpty();
-    assertThat(bot.getState(alpha, StateTypes.SPACE_CHILD, talk3).orElse(Map.of())).isEmpty();
-    assertThat(membership(bot, room(bot, conf, "beta-backstage"), "@se-pat:localhost"))
-        .isEqualTo("invite");
+    // Behind Synapse workers the test's reads may trail the bot's writes for a moment.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(bot.getState(talk1, StateTypes.TOPIC, "").orElseThrow().get("topic"))
+          .isNotEqualTo(oldTopic);
+      assertThat(bot.getState(room(bot, conf, "talk-old-name"), StateTypes.NAME, "").orElseThrow())
+          .as("the same room, renamed: ids are stable").containsEntry("name", "New name");
+      String talk3 = room(bot, conf, "talk-changing-tracks");
+      String alpha = room(bot, conf, "space-alpha");
+      String beta = room(bot, conf, "space-beta");
+      assertThat(bot.getState(talk3, StateTypes.SPACE_PARENT, alpha).orElse(Map.of())).isEmpty();
+      assertThat(bot.getState(beta, StateTypes.SPACE_CHILD, talk3).orElseThrow()).isNotEmpty();
+      assertThat(bot.getState(alpha, StateTypes.SPACE_CHILD, talk3).orElse(Map.of())).isEmpty();
+      assertThat(membership(bot, room(bot, conf, "beta-backstage"), "@se-pat:localhost"))
+          .isEqualTo("invite");
 
-    assertThat(bot.getState(talk4, StateTypes.NAME, "").orElseThrow())
-        .containsEntry("name", "[cancelled] Goes away");
-    assertThat(bot.getState(talk4, StateTypes.CLOSED, "").orElseThrow())
-        .containsEntry("reason", "cancelled");
-    assertThat(RecentMessages.of(bot, talk4, 5)).anyMatch(e -> e.type().equals("m.room.message")
-        && e.text("body").contains("has been cancelled"));
-    assertThat(bot.getState(alpha, StateTypes.SPACE_CHILD, talk4).orElse(Map.of())).isEmpty();
-    String added = room(bot, conf, "talk-brand-new");
-    assertThat(bot.getState(added, StateTypes.SPACE_PARENT, alpha).orElseThrow())
-        .as("free in the initial state: its space existed").containsEntry("canonical", true);
+      assertThat(bot.getState(talk4, StateTypes.NAME, "").orElseThrow())
+          .containsEntry("name", "[cancelled] Goes away");
+      assertThat(bot.getState(talk4, StateTypes.CLOSED, "").orElseThrow())
+          .containsEntry("reason", "cancelled");
+      assertThat(RecentMessages.of(bot, talk4, 5)).anyMatch(e -> e.type().equals("m.room.message")
+          && e.text("body").contains("has been cancelled"));
+      assertThat(bot.getState(alpha, StateTypes.SPACE_CHILD, talk4).orElse(Map.of())).isEmpty();
+      String added = room(bot, conf, "talk-brand-new");
+      assertThat(bot.getState(added, StateTypes.SPACE_PARENT, alpha).orElseThrow())
+          .as("free in the initial state: its space existed").containsEntry("canonical", true);
+    });
 
     Applied third = Applied.apply(config, at);
     assertThat(third.plan().actions()).isEmpty();
