@@ -9,13 +9,13 @@ import java.util.List;
  *
  * <pre>
  * Homeserver http://127.0.0.1:8058, read as @bot:localhost; nothing was changed.
- * missing      guest access: guests are refused (403), so hallways let in only visitors ...
+ * missing      guest access: guests are refused (403), so hallways let in only visitors with an account
  *                in homeserver.yaml:
  *                allow_guest_access: true
  *                then restart Synapse
  * ok           rate limits: @bot:localhost is exempt (Synapse admin override)
  * 1 setting missing: change it, then run usher doctor again.
- * 5 HTTP requests (1 writes): ...
+ * 5 HTTP requests (1 writes): adminGetRatelimit=1, capabilities=1, register=1, sync=1, whoami=1
  * </pre>
  *
  * @param requests the requests made, by endpoint (never a token)
