@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  * Homeserver http://127.0.0.1:8058, read as @bot:localhost; nothing was changed.
- * missing      guest access: guests are refused (403), so hallways let in only visitors with an account
+ * missing      guest access: guests are refused (403), so hallways let in only visitors with …
  *                in homeserver.yaml:
  *                allow_guest_access: true
  *                then restart Synapse

@@ -104,7 +104,7 @@ class DoctorIntegrationTest {
     assertThat(doctor.all()).doesNotContain(local.botToken);
   }
 
-  /** Runs doctor, asserts its exit code and that the bot's rooms and the room list are as before. */
+  /** Runs doctor, asserts its exit code and that the bot's rooms and room list are unchanged. */
   private static Run assertChangesNothing(Server server, Path config, int exit) throws Exception {
     Map<String, Object> before = server.snapshot(conferenceId(config));
     Run doctor = Run.of("doctor", "-c", config.toString());
