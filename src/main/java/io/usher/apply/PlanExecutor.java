@@ -101,7 +101,7 @@ public final class PlanExecutor {
     Map<Integer, List<CreateRoom>> waves = new TreeMap<>();
     plan.creates().forEach(c -> waves.computeIfAbsent(c.wave(), w -> new ArrayList<>()).add(c));
     waves.values().forEach(wave -> run.all(wave, create -> create(creator, create, run)));
-    run.created.entrySet().stream().filter(e -> RoomCreator.published(e.getKey().kind()))
+    run.created.entrySet().stream().filter(e -> Publication.listed(e.getKey().kind()))
         .findFirst().ifPresent(e -> {
           try {
             creator.checkPublished(e.getKey(), e.getValue(), run.warnings::add);

@@ -9,7 +9,6 @@ import io.usher.plan.DesiredRoom;
 import io.usher.plan.DesiredStateEvent;
 import io.usher.plan.Invitee;
 import io.usher.plan.RoomKey;
-import io.usher.plan.RoomKind;
 import io.usher.plan.RoomRefs;
 import io.usher.plan.StateTypes;
 import io.usher.plan.diff.Action.CreateRoom;
@@ -115,15 +114,10 @@ final class RoomCreator {
       powerLevels.put("users", users);
     }
     return new CreateRoomRequest(room.access().preset(),
-        published(room.key().kind()) ? "public" : "private",
+        Publication.listed(room.key().kind()) ? "public" : "private",
         room.aliasLocalpart(), room.name(), room.topic(), invite.isEmpty() ? null : invite,
         powerLevels, initial,
         room.isSpace() ? Map.of("type", "m.space") : null, null);
-  }
-
-  /** Track rooms and the conference space are listed in the public room directory. */
-  static boolean published(RoomKind kind) {
-    return kind == RoomKind.TRACK || kind == RoomKind.CONFERENCE_SPACE;
   }
 
   /**
@@ -136,9 +130,7 @@ final class RoomCreator {
       return;
     }
     warnings.accept(key + " (" + roomId + ") and the other track rooms are not in the public"
-        + " room list: the homeserver dropped visibility public. In Synapse, allow it in"
-        + " homeserver.yaml with room_list_publication_rules: [{action: allow}] (or a rule for"
-        + " the bot), restart it, and publish the rooms from a client's room settings");
+        + " room list: the homeserver dropped visibility public. " + Publication.remedy());
   }
 
   /**

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
     version = "usher 0.1.0",
     description = "Creates and keeps up to date the Matrix rooms of a conference from its schedule.",
     subcommands = {PlanCommand.class, ApplyCommand.class, RunCommand.class,
-        ValidateCommand.class, VerifyCommand.class,
+        ValidateCommand.class, VerifyCommand.class, DoctorCommand.class,
         OnboardCommand.class, ExportCommand.class, WebCommand.class, AppserviceCommand.class})
 final class UsherCommand implements Runnable {
   @Override

@@ -14,12 +14,13 @@ public final class RateLimitCheck {
   /** Synapse's default {@code rc_room_creation}: a burst of 10, then 0.016 rooms a second. */
   private static final int DEFAULT_ROOM_BURST = 10;
   private static final double DEFAULT_ROOMS_PER_SECOND = 0.016;
+  private static final String SUBJECT = "rate limits";
 
   private RateLimitCheck() {}
 
   /** The same as {@link #run} without changing anything (for plan, a dry run). */
   public static String check(BotSession session, int newRooms) {
-    return status(session, false, newRooms);
+    return status(session, false, newRooms).line();
   }
 
   /**
@@ -28,38 +29,44 @@ public final class RateLimitCheck {
    * lifts the limits).
    */
   public static String run(BotSession session, int newRooms) {
-    return status(session, session.settings.liftOwnRateLimits(), newRooms);
+    return status(session, session.settings.liftOwnRateLimits(), newRooms).line();
   }
 
-  private static String status(BotSession session, boolean lift, int newRooms) {
+  /** As {@link #check}, as a finding of {@code usher doctor}: exempt is ok. One request. */
+  static Finding finding(BotSession session) {
+    return status(session, false, 0);
+  }
+
+  private static Finding status(BotSession session, boolean lift, int newRooms) {
     SynapseAdmin admin = new SynapseAdmin(session.client);
     String userId = session.me.userId();
     String call = RateLimitRemedy.adminCall(session.settings.homeserverUrl(), userId);
     if (session.settings.appserviceUnlimited()) {
-      return "rate limits: " + userId + " is exempt (application service, rate_limited: false)";
+      return Finding.ok(SUBJECT, userId + " is exempt (application service, rate_limited:"
+          + " false)");
     }
     try {
       if (admin.isExemptFromRateLimits(userId)) {
-        return "rate limits: " + userId + " is exempt (Synapse admin override)";
+        return Finding.ok(SUBJECT, userId + " is exempt (Synapse admin override)");
       }
       if (lift) {
         admin.exemptFromRateLimits(userId);
-        return "rate limits: " + userId + " was not exempt; it exempted itself ("
-            + RateLimitRemedy.LIFT_OWN + ")";
+        return Finding.ok(SUBJECT, userId + " was not exempt; it exempted itself ("
+            + RateLimitRemedy.LIFT_OWN + ")");
       }
-      return "rate limits: " + userId + " is NOT exempt, so a big apply will be slowed by 429s"
-          + estimate(newRooms) + ". It is a server admin: "
+      return Finding.missing(SUBJECT, userId + " is NOT exempt, so a big apply will be slowed"
+          + " by 429s" + estimate(newRooms) + ". It is a server admin: "
           + (session.settings.liftOwnRateLimits()
           ? "apply will exempt it (" + RateLimitRemedy.LIFT_OWN + ")"
-          : "set " + RateLimitRemedy.LIFT_OWN + ": true, or run " + call);
+          : "set " + RateLimitRemedy.LIFT_OWN + ": true, or run " + call), "");
     } catch (MatrixException e) {
       if (e.isForbidden()) {
-        return "rate limits: " + userId + " may be rate-limited (it is not a server admin, so it"
-            + " cannot tell)" + estimate(newRooms) + ". A server admin can exempt it: " + call
-            + "; or " + RateLimitRemedy.APPSERVICE + ".";
+        return Finding.unknown(SUBJECT, userId + " may be rate-limited (it is not a server"
+            + " admin, so it cannot tell)" + estimate(newRooms) + ". A server admin can exempt"
+            + " it: " + call + "; or " + RateLimitRemedy.APPSERVICE + ".", "");
       }
-      return "rate limits: cannot tell whether " + userId + " is exempt (" + e.getMessage()
-          + ")";
+      return Finding.unknown(SUBJECT, "cannot tell whether " + userId + " is exempt ("
+          + e.getMessage() + ")", "");
     }
   }
 
