@@ -224,8 +224,7 @@ class EmailInviteIntegrationTest {
   /** What {@code verify} says of the person with this address, room by room. */
   private static List<PersonStatus> statuses(Path config, String email) throws Exception {
     CommandRun run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
-    VerifyReport report = new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(
-        run.bot().client, run.bot().me.userId())).verify(run.desired(), BotSession.seats(
+    VerifyReport report = run.bot().verifier().verify(run.desired(), BotSession.seats(
         run.bot().policy, run.inputs().conference(), run.desired()),
         run.reconciler().observe().rooms(), Optional.empty());
     return report.entries().stream()
