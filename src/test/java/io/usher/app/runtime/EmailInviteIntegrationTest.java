@@ -1,6 +1,7 @@
 package io.usher.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (https://spec.matrix.org/latest/identity-service-api/#invitation-storage); the invitee, a new
  * account, proves the address (requestToken, the token from the mail, submitToken) and binds it
  * (https://spec.matrix.org/latest/identity-service-api/#email-associations), the identity server
- * tells the homeserver (onbind), and the invite becomes the invitee's membership invite.
+ * tells the homeserver (onbind), and the invite becomes the invitee's membership invite; verify
+ * then learns the bound Matrix id from the identity server's lookup and reports its membership.
  * Tagged "email": only scripts/test-email runs it, with its own Synapse and Sydent.
  */
 @Tag("email")
@@ -129,9 +131,29 @@ class EmailInviteIntegrationTest {
     gil.join(talk);
     assertThat(memberships(talk)).containsEntry(gilId, "join");
     assertThat(memberships(backstage)).containsEntry(gilId, "invite");
-    // verify knows Gil by his e-mail address only (the people file has no Matrix id for her):
-    // it reports that the e-mail invite went out, in both rooms, whatever he did with it.
-    assertThat(statuses(config, email)).hasSize(2).containsOnly(PersonStatus.EMAIL_INVITED);
+    // The people file knows Gil by his e-mail address only: verify asks the identity server
+    // which Matrix id the address is bound to, and reports that id's membership, room by room.
+    VerifyReport report = verify(config);
+    System.out.print(report.render());
+    assertThat(entries(report, email)).extracting(VerifyReport.Entry::roomId,
+        VerifyReport.Entry::status, VerifyReport.Entry::boundTo).containsExactlyInAnyOrder(
+        tuple(talk, PersonStatus.JOINED, Optional.of(gilId)),
+        tuple(backstage, PersonStatus.INVITED, Optional.of(gilId)));
+    assertThat(report.notes()).isEmpty();
+    assertThat(report.render()).contains("bound to " + gilId);
+
+    // An identity server that does not answer: the e-mail invite is what verify can tell,
+    // and why it cannot tell more is said once.
+    Path unreachable = TestConfigs.write(dir, synapse, conf, "Europe/Brussels",
+        SharedSchedules.example(), "people:\n  file: people.csv\n"
+        + "  identity_server: https://127.0.0.1:9\n");
+    VerifyReport blind = verify(unreachable);
+    blind.render().lines().filter(line -> line.startsWith("  note: ")
+        || line.contains(email)).forEach(System.out::println);
+    assertThat(entries(blind, email)).extracting(VerifyReport.Entry::status)
+        .containsOnly(PersonStatus.EMAIL_INVITED).hasSize(2);
+    assertThat(blind.notes()).singleElement().asString()
+        .contains("identity server lookup of 1 e-mailed address(es) failed");
   }
 
   /**
@@ -223,12 +245,19 @@ class EmailInviteIntegrationTest {
 
   /** What {@code verify} says of the person with this address, room by room. */
   private static List<PersonStatus> statuses(Path config, String email) throws Exception {
+    return entries(verify(config), email).stream().map(VerifyReport.Entry::status).toList();
+  }
+
+  /** {@code usher verify} of the whole conference, as the command wires it. */
+  private static VerifyReport verify(Path config) throws Exception {
     CommandRun run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
-    VerifyReport report = run.bot().verifier().verify(run.desired(), BotSession.seats(
-        run.bot().policy, run.inputs().conference(), run.desired()),
-        run.reconciler().observe().rooms(), Optional.empty());
+    return run.bot().verifier().verify(run.desired(), BotSession.seats(run.bot().policy,
+        run.inputs().conference(), run.desired()), run.reconciler().observe().rooms(),
+        Optional.empty());
+  }
+
+  private static List<VerifyReport.Entry> entries(VerifyReport report, String email) {
     return report.entries().stream()
-        .filter(entry -> entry.person().email().filter(email::equals).isPresent())
-        .map(VerifyReport.Entry::status).toList();
+        .filter(entry -> entry.person().email().filter(email::equals).isPresent()).toList();
   }
 }
