@@ -6,7 +6,10 @@ public enum PersonStatus {
   NO_CONTACT("no contact"),
   /** Only an e-mail address, and no e-mail invite was sent (no identity server, or not yet). */
   NOT_EMAILED("not e-mailed"),
-  /** A 3PID invite went to their e-mail address. */
+  /**
+   * A 3PID invite went to their e-mail address, and the identity server maps it to no Matrix id
+   * yet (or could not be asked); once it does, that id's membership is the status instead.
+   */
   EMAIL_INVITED("e-mail invited"),
   /** A Matrix id, but no invite yet: the next apply sends it. */
   NOT_INVITED("not invited"),

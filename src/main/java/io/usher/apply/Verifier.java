@@ -1,5 +1,6 @@
 package io.usher.apply;
 
+import io.usher.matrix.MatrixException;
 import io.usher.plan.DesiredConference;
 import io.usher.plan.DesiredRoom;
 import io.usher.plan.Invitee;
@@ -21,15 +22,25 @@ import java.util.stream.Collectors;
 
 /**
  * Compares who should be in each room (the roster) with who is (membership read from the
- * homeserver), for the whole conference or one track.
+ * homeserver), for the whole conference or one track. A person known only by an e-mail address
+ * who was e-mailed an invite is looked up at the identity server (one lookup for all of them):
+ * once they have bound the address, their Matrix id's membership is reported.
  */
 public final class Verifier {
   private final MembershipReader members;
+  private final Optional<EmailInvites> emails;
 
-  /** @param members reads membership when asked; nothing is read here */
-  public Verifier(MembershipReader members) {
+  /**
+   * @param members reads membership when asked; nothing is read here
+   * @param emails the identity server the e-mail invites went through, if one is configured
+   */
+  public Verifier(MembershipReader members, Optional<EmailInvites> emails) {
     this.members = members;
+    this.emails = emails;
   }
+
+  /** The Matrix ids e-mailed addresses are bound to, and why none could be learnt, if so. */
+  private record Bindings(Map<String, String> byAddress, Optional<String> failure) {}
 
   /**
    * @param roster who should be in which room, with what role
@@ -52,34 +63,75 @@ public final class Verifier {
     List<String> roomIds = seats.keySet().stream().map(observed::room).flatMap(Optional::stream)
         .map(ObservedRoom::roomId).toList();
     Map<String, Map<String, String>> membership = members.memberships(roomIds);
+    Bindings bindings = bindings(seats, observed);
     List<VerifyReport.Entry> entries = new ArrayList<>();
     seats.forEach((key, people) -> {
       Optional<ObservedRoom> room = observed.room(key);
       String name = desired.room(key).map(DesiredRoom::name).orElse("");
-      people.forEach((person, roles) -> entries.add(new VerifyReport.Entry(key,
-          room.map(ObservedRoom::roomId).orElse(""), name, person, Set.copyOf(roles),
-          status(person, room, room.map(r -> membership.getOrDefault(r.roomId(), Map.of()))
-              .orElse(Map.of())))));
+      Map<String, String> inRoom = room.map(r -> membership.getOrDefault(r.roomId(), Map.of()))
+          .orElse(Map.of());
+      people.forEach((person, roles) -> entries.add(entry(key, room, name, person, roles,
+          inRoom, bindings)));
     });
-    return new VerifyReport(desired.conferenceId(), only.map(t -> t.getKey().name()), entries);
+    return new VerifyReport(desired.conferenceId(), only.map(t -> t.getKey().name()), entries,
+        bindings.failure().stream().toList());
   }
 
+  private static VerifyReport.Entry entry(RoomKey key, Optional<ObservedRoom> room, String name,
+      Contact person, Set<String> roles, Map<String, String> membership, Bindings bindings) {
+    Optional<String> boundTo = person.matrixId().isEmpty() && emailed(person, room)
+        ? person.email().map(bindings.byAddress()::get) : Optional.empty();
+    return new VerifyReport.Entry(key, room.map(ObservedRoom::roomId).orElse(""), name, person,
+        Set.copyOf(roles), status(person, room, membership, boundTo), boundTo);
+  }
+
+  /**
+   * One identity server lookup for every address an invite was e-mailed to; none when no
+   * identity server is configured or nobody was e-mailed. A failed lookup is told, not thrown.
+   */
+  private Bindings bindings(Map<RoomKey, Map<Contact, Set<String>>> seats,
+      ObservedConference observed) {
+    Set<String> emailed = new TreeSet<>();
+    seats.forEach((key, people) -> people.keySet().stream()
+        .filter(p -> p.matrixId().isEmpty() && emailed(p, observed.room(key)))
+        .forEach(p -> emailed.add(p.email().orElseThrow())));
+    if (emails.isEmpty() || emailed.isEmpty()) {
+      return new Bindings(Map.of(), Optional.empty());
+    }
+    try {
+      return new Bindings(emails.get().boundTo(emailed), Optional.empty());
+    } catch (MatrixException e) {
+      return new Bindings(Map.of(), Optional.of("the identity server lookup of " + emailed.size()
+          + " e-mailed address(es) failed, so they show as e-mail invited: " + e.getMessage()));
+    }
+  }
+
+  /** Whether the room's people record says an invite was e-mailed to this person. */
+  private static boolean emailed(Contact person, Optional<ObservedRoom> room) {
+    return person.email().isPresent() && room.isPresent()
+        && PeopleRecord.of(room.get().state(PeopleRecord.TYPE, ""))
+        .hasInvited(new Invitee(person.label(), person.email().get(), true));
+  }
+
+  /**
+   * @param boundTo the Matrix id an e-mailed person bound their address to: their membership
+   *     counts, once the homeserver has turned the e-mail invite into one
+   */
   private static PersonStatus status(Contact person, Optional<ObservedRoom> room,
-      Map<String, String> membership) {
+      Map<String, String> membership, Optional<String> boundTo) {
     if (!person.reachable()) {
       return PersonStatus.NO_CONTACT;
     }
     if (room.isEmpty()) {
       return PersonStatus.NO_ROOM;
     }
-    if (person.matrixId().isEmpty()) {
-      boolean sent = PeopleRecord.of(room.get().state(PeopleRecord.TYPE, ""))
-          .hasInvited(new Invitee(person.label(), person.email().orElseThrow(), true));
-      return sent ? PersonStatus.EMAIL_INVITED : PersonStatus.NOT_EMAILED;
+    if (person.matrixId().isEmpty() && !emailed(person, room)) {
+      return PersonStatus.NOT_EMAILED;
     }
-    String state = membership.get(person.matrixId().get());
+    Optional<String> userId = person.matrixId().or(() -> boundTo);
+    String state = userId.map(membership::get).orElse(null);
     if (state == null) {
-      return PersonStatus.NOT_INVITED;
+      return person.matrixId().isEmpty() ? PersonStatus.EMAIL_INVITED : PersonStatus.NOT_INVITED;
     }
     return switch (state) {
       case "join" -> PersonStatus.JOINED;

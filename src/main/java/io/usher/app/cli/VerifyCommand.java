@@ -3,8 +3,6 @@ package io.usher.app.cli;
 import io.usher.app.config.BadInputException;
 import io.usher.app.runtime.BotSession;
 import io.usher.app.runtime.CommandRun;
-import io.usher.apply.MembershipReader;
-import io.usher.apply.Verifier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
     CommandRun run = options.open(output.err());
     BotSession bot = run.bot();
     try {
-      output.out().print(new Verifier(new MembershipReader(bot.client,
-          bot.me.userId())).verify(run.desired(), BotSession.seats(bot.policy,
+      output.out().print(bot.verifier().verify(run.desired(), BotSession.seats(bot.policy,
           run.inputs().conference(), run.desired()), run.reconciler().observe(run.desired()).rooms(),
           Optional.ofNullable(track)).render());
     } catch (IllegalArgumentException unknownTrack) {

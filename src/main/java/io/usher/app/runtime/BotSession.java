@@ -4,9 +4,11 @@ import io.usher.app.config.PeopleSettings;
 import io.usher.app.config.Settings;
 import io.usher.apply.EmailInvites;
 import io.usher.apply.Homeserver;
+import io.usher.apply.MembershipReader;
 import io.usher.apply.ObservedStateReader;
 import io.usher.apply.PlanExecutor;
 import io.usher.apply.Reconciler;
+import io.usher.apply.Verifier;
 import io.usher.matrix.ApplicationService;
 import io.usher.matrix.IdentityServerClient;
 import io.usher.matrix.MatrixClient;
@@ -26,6 +28,7 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -41,6 +44,7 @@ public final class BotSession {
   private final Planner planner;
   /** Shared by every reader and executor of the session, so that reads see its writes. */
   private final Homeserver homeserver;
+  private final Optional<EmailInvites> emailInvites;
 
   /**
    * The session of {@code client}, the account {@code me}; makes no request.
@@ -55,6 +59,8 @@ public final class BotSession {
     this.policy = policy(people);
     this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
     client.pace(PacedRoute.INVITE, settings.people().invitesPerSecond());
+    this.emailInvites = settings.people().identityServer().map(url ->
+        new EmailInvites(client, new IdentityServerClient(url), me.userId()));
   }
 
   /**
@@ -145,8 +151,16 @@ public final class BotSession {
 
   private PlanExecutor executor(Consumer<String> progress) {
     return new PlanExecutor(homeserver, me.serverName(), me.userId(),
-        settings.parallelism(), progress, settings.people().identityServer().map(url ->
-        new EmailInvites(client, new IdentityServerClient(url), me.userId())));
+        settings.parallelism(), progress, emailInvites);
+  }
+
+  /**
+   * Who is in the rooms they should be in ({@code usher verify}, {@code !usher verify}): the
+   * membership this session reads, and the identity server's bindings of e-mailed addresses
+   * when one is configured (through the same registration as the e-mail invites).
+   */
+  public Verifier verifier() {
+    return new Verifier(new MembershipReader(client, me.userId()), emailInvites);
   }
 
   public String spaceAlias() {

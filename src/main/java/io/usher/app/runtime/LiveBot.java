@@ -3,9 +3,7 @@ package io.usher.app.runtime;
 import io.usher.app.config.BadInputException;
 import io.usher.app.config.Settings;
 import io.usher.apply.Announcer;
-import io.usher.apply.MembershipReader;
 import io.usher.apply.Reconciler;
-import io.usher.apply.Verifier;
 import io.usher.commands.BotControl;
 import io.usher.commands.ManagementRoom;
 import io.usher.commands.SyncCursor;
@@ -294,10 +292,8 @@ public final class LiveBot implements BotControl, AutoCloseable {
   @Override
   public String verify(Optional<String> track) {
     DesiredConference desired = runner.desiredNow();
-    return new Verifier(new MembershipReader(session.client, session.me.userId()))
-        .verify(desired, BotSession.seats(runner.policy(), runner.lifecycle().conference(),
-            desired), reconciler.observe(desired).rooms(), track)
-        .render();
+    return session.verifier().verify(desired, BotSession.seats(runner.policy(),
+        runner.lifecycle().conference(), desired), reconciler.observe(desired).rooms(), track).render();
   }
 
   @Override

@@ -176,8 +176,7 @@ class PeopleIntegrationTest {
 
   private VerifyReport verify(Path config) throws Exception {
     CommandRun run = Applied.planned(config, Instant.parse("2026-03-01T00:00:00Z")).run();
-    return new io.usher.apply.Verifier(new io.usher.apply.MembershipReader(run.bot().client,
-        run.bot().me.userId())).verify(run.desired(), BotSession.seats(run.bot().policy,
+    return run.bot().verifier().verify(run.desired(), BotSession.seats(run.bot().policy,
         run.inputs().conference(), run.desired()), run.reconciler().observe().rooms(),
         java.util.Optional.empty());
   }
