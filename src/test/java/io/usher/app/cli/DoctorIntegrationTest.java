@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.usher.LocalSynapse;
 import io.usher.TestSchedule;
 import io.usher.TestSchedule.TestTalk;
+import io.usher.app.config.TestConfigs;
 import io.usher.apply.Homeserver;
 import io.usher.apply.ObservedStateReader;
 import io.usher.matrix.MatrixClient;
 import io.usher.matrix.RetryPolicy;
 import io.usher.plan.diff.ObservedRoom;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,13 +67,13 @@ class DoctorIntegrationTest {
         STOCK_DATA.resolve("bot.token"));
     Path config = config(stock);
 
-    Run before = Run.of("doctor", "-c", config.toString());
+    CliRun before = CliRun.of("doctor", "-c", config.toString());
     assertThat(before.exit()).as(before.all()).isEqualTo(1);
     assertThat(before.out()).contains("cannot tell  room directory: nothing is built yet")
         .contains("missing      guest access");
 
-    assertThat(Run.of("apply", "-c", config.toString()).exit()).isZero();
-    Run after = assertChangesNothing(stock, config, 1);
+    assertThat(CliRun.of("apply", "-c", config.toString()).exit()).isZero();
+    CliRun after = assertChangesNothing(stock, config, 1);
     assertThat(after.out())
         .contains("missing      room directory: 2 of the 2 rooms Usher lists are not in the"
             + " public room list")
@@ -93,9 +92,9 @@ class DoctorIntegrationTest {
     LocalSynapse local = LocalSynapse.get();
     Server server = new Server(local.url, local.botToken, local.botTokenFile);
     Path config = config(server);
-    assertThat(Run.of("apply", "-c", config.toString()).exit()).isZero();
+    assertThat(CliRun.of("apply", "-c", config.toString()).exit()).isZero();
 
-    Run doctor = assertChangesNothing(server, config, 0);
+    CliRun doctor = assertChangesNothing(server, config, 0);
     assertThat(doctor.out()).contains("ok           room directory: the 2 rooms Usher lists")
         .contains("ok           guest access").contains("ok           rate limits")
         .contains("ok           room version")
@@ -105,9 +104,9 @@ class DoctorIntegrationTest {
   }
 
   /** Runs doctor, asserts its exit code and that the bot's rooms and room list are unchanged. */
-  private static Run assertChangesNothing(Server server, Path config, int exit) throws Exception {
+  private static CliRun assertChangesNothing(Server server, Path config, int exit) throws Exception {
     Map<String, Object> before = server.snapshot(conferenceId(config));
-    Run doctor = Run.of("doctor", "-c", config.toString());
+    CliRun doctor = CliRun.of("doctor", "-c", config.toString());
     assertThat(doctor.exit()).as(doctor.all()).isEqualTo(exit);
     assertThat(server.snapshot(conferenceId(config))).isEqualTo(before);
     return doctor;
@@ -119,19 +118,8 @@ class DoctorIntegrationTest {
     Path schedule = new TestSchedule().add(new TestTalk("1", "Doctor's orders", "Main",
         "Janson", tomorrow, Duration.ofMinutes(30), List.of("Ada")))
         .write(dir.resolve("schedule.xml"));
-    Path config = dir.resolve("usher.yaml");
-    Files.writeString(config, """
-        homeserver:
-          url: %s
-          access_token_file: %s
-        conference:
-          id: %s
-          time_zone: UTC
-          schedule: %s
-        organisers: ["@admin:localhost"]
-        """.formatted(server.url(), server.tokenFile(), "dr" + UUID.randomUUID().toString()
-        .substring(0, 8), schedule));
-    return config;
+    return TestConfigs.write(dir, server.url(), server.tokenFile(), "dr"
+        + UUID.randomUUID().toString().substring(0, 8), "UTC", schedule, "");
   }
 
   private static String conferenceId(Path config) throws IOException {
@@ -198,20 +186,6 @@ class DoctorIntegrationTest {
       array.forEach(item -> items.add(item.isObject()
           ? ((ObjectNode) item.deepCopy()).without(List.of("age", "unsigned")) : item));
       return items;
-    }
-  }
-
-  /** One command line through {@link Main}. */
-  private record Run(int exit, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-      return new Run(exit, out.toString(), err.toString());
-    }
-
-    String all() {
-      return out + err;
     }
   }
 }

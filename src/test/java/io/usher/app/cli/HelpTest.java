@@ -2,8 +2,6 @@ package io.usher.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +37,7 @@ final class HelpTest {
   @ParameterizedTest(name = "usher {0} {1}")
   @MethodSource("subcommandsAndHelpFlags")
   void printsTheUsageOfTheCommandAndItsOptionsAndExitsZero(String command, String flag) {
-    Run run = Run.of(command, flag);
+    CliRun run = CliRun.of(command, flag);
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -58,7 +56,7 @@ final class HelpTest {
   @MethodSource("subcommands")
   void printsTheVersionRatherThanAnEmptyLine(String command) {
     // The standard -V is offered on every subcommand, so it must say something there too.
-    Run run = Run.of(command, "--version");
+    CliRun run = CliRun.of(command, "--version");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).startsWith("usher ");
@@ -66,15 +64,5 @@ final class HelpTest {
 
   private static CommandSpec spec(String command) {
     return new CommandLine(new UsherCommand()).getSubcommands().get(command).getCommandSpec();
-  }
-
-  /** One command line through {@link Main#run(PrintWriter, PrintWriter, String...)}. */
-  private record Run(int exit, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-      return new Run(exit, out.toString(), err.toString());
-    }
   }
 }

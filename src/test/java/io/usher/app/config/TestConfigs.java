@@ -16,6 +16,13 @@ public final class TestConfigs {
    */
   public static Path write(Path dir, LocalSynapse synapse, String conferenceId, String timeZone,
       Path schedule, String extraYaml) throws IOException {
+    return write(dir, synapse.url, synapse.botTokenFile, conferenceId, timeZone, schedule,
+        extraYaml);
+  }
+
+  /** As above, for a homeserver at {@code url} whose bot token is in {@code tokenFile}. */
+  public static Path write(Path dir, String url, Path tokenFile, String conferenceId,
+      String timeZone, Path schedule, String extraYaml) throws IOException {
     Path config = dir.resolve("usher.yaml");
     Files.writeString(config, """
         homeserver:
@@ -28,7 +35,7 @@ public final class TestConfigs {
         organisers: ["@admin:localhost"]
         apply:
           parallelism: 4
-        """.formatted(synapse.url, synapse.botTokenFile, conferenceId, timeZone, schedule)
+        """.formatted(url, tokenFile, conferenceId, timeZone, schedule)
         + extraYaml);
     return config;
   }
