@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The client-server API calls that reading, planning and executing need
@@ -78,6 +79,9 @@ public interface Homeserver {
    * most {@code timeout} for news.
    */
   SyncResponse sync(String filterJson, String since, Duration timeout);
+
+  /** {@code GET /joined_rooms}: the ids of the rooms the bot is joined to. */
+  Set<String> joinedRooms();
 
   /** The room version {@code createRoom} uses by default ({@code GET /capabilities}). */
   String defaultRoomVersion();

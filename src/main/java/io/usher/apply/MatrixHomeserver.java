@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Homeserver} through the bot's {@link MatrixClient}: each call one request. */
 final class MatrixHomeserver implements Homeserver {
@@ -96,6 +97,11 @@ final class MatrixHomeserver implements Homeserver {
   @Override
   public SyncResponse sync(String filterJson, String since, Duration timeout) {
     return client.sync(filterJson, since, timeout);
+  }
+
+  @Override
+  public Set<String> joinedRooms() {
+    return client.joinedRooms();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.usher.apply;
 
+import io.usher.matrix.MatrixException;
 import io.usher.matrix.RoomEvent;
 import io.usher.matrix.StateEvent;
 import io.usher.matrix.SyncFilter;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,21 +35,41 @@ public final class ObservedStateReader {
       PeopleRecord.TYPE, StateTypes.WIDGET, StateTypes.WIDGET_LAYOUT, StateTypes.CLOSED,
       StateTypes.CANONICAL_ALIAS);
 
+  /** Which types a {@link Reading} holds: one made with other types is not used. */
+  static final String FILTER_KEY = String.join(",", STATE_TYPES) + "|" + Announcer.RECORD_TYPE;
+
   private final Homeserver client;
   private final Duration catchUp;
+  private final ReadingStore store;
+  /** The last reading this process made; before the first, the store's. */
+  private volatile Reading last;
+  private volatile ReadKind lastKind = ReadKind.NONE;
 
-  /** @param client the homeserver to read; nothing is read until asked */
+  /** How the last {@link #snapshot} read the homeserver. */
+  public enum ReadKind {
+    /** No read yet. */
+    NONE,
+    /** Every room: no reading was kept, or the homeserver refused its token. */
+    FULL,
+    /** Only the changes since the last reading ({@code since}). */
+    CHANGES
+  }
+
+  /** @param client the homeserver to read, fully each time; nothing is read until asked */
   public ObservedStateReader(Homeserver client) {
-    this(client, Duration.ofSeconds(2));
+    this(client, Duration.ofSeconds(2), ReadingStore.none());
   }
 
   /**
    * @param catchUp how long {@link #caughtUp} reads again for a room the directory names but
    *     the read misses: replication between Synapse workers takes milliseconds when healthy
+   * @param store where the last reading is kept between processes, so that a read asks only
+   *     for the changes since it
    */
-  public ObservedStateReader(Homeserver client, Duration catchUp) {
+  public ObservedStateReader(Homeserver client, Duration catchUp, ReadingStore store) {
     this.client = client;
     this.catchUp = catchUp;
+    this.store = store;
   }
 
   /** The rooms the bot has joined whose locator names {@code conferenceId}. */
@@ -57,24 +79,53 @@ public final class ObservedStateReader {
 
   /**
    * The rooms the bot has joined whose locator names {@code conferenceId}, and the announcement
-   * records in their account data, from one {@code /sync}.
+   * records in their account data, from one {@code /sync}: the changes since the last reading
+   * (this process's, or the store's), or, without one or when the homeserver refuses its
+   * token, everything.
    */
   public Snapshot snapshot(String conferenceId) {
-    SyncResponse sync = client.sync(filter(), null, Duration.ZERO);
+    Reading reading = read();
+    last = reading;
+    store.save(reading);
+    return snapshotOf(reading, conferenceId);
+  }
+
+  private Reading read() {
+    Optional<Reading> kept = Optional.ofNullable(last).or(store::load)
+        .filter(reading -> reading.filterKey().equals(FILTER_KEY));
+    if (kept.isPresent()) {
+      try {
+        SyncResponse changes = client.sync(filter(), kept.get().nextBatch(), Duration.ZERO);
+        Reading reading = kept.get().plus(changes).within(client.joinedRooms(), changes);
+        lastKind = ReadKind.CHANGES;
+        return reading;
+      } catch (MatrixException refused) {
+        // An expired token, or one from before the homeserver's database was replaced.
+      }
+    }
+    Reading reading = Reading.of(FILTER_KEY, client.sync(filter(), null, Duration.ZERO));
+    lastKind = ReadKind.FULL;
+    return reading;
+  }
+
+  /** How the last {@link #snapshot} read. */
+  public ReadKind lastRead() {
+    return lastKind;
+  }
+
+  private static Snapshot snapshotOf(Reading reading, String conferenceId) {
     List<ObservedRoom> rooms = new ArrayList<>();
     Map<String, Map<String, Object>> records = new HashMap<>();
-    sync.joined().forEach((roomId, joined) -> {
+    reading.state().forEach((roomId, events) -> {
       Map<StateSlot, Map<String, Object>> state = new HashMap<>();
-      for (StateEvent event : joined.state()) {
+      for (StateEvent event : events) {
         state.put(new StateSlot(event.type(), event.stateKey()), event.content());
       }
       Map<String, Object> locator = state.get(new StateSlot(Locator.TYPE, ""));
       if (locator != null) {
         Locator.parse(locator).ifPresent(key -> rooms.add(new ObservedRoom(key, roomId, state)));
-        Map<String, Object> record = joined.accountData().get(Announcer.RECORD_TYPE);
-        if (record != null) {
-          records.put(roomId, record);
-        }
+        Optional.ofNullable(reading.records().get(roomId))
+            .ifPresent(record -> records.put(roomId, record));
       }
     });
     ObservedConference conference = ObservedConference.of(conferenceId, rooms);

@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A {@link Homeserver} whose reads see this process's writes: a full {@code /sync}, a room's
+ * A {@link Homeserver} whose reads see this process's writes: a {@code /sync} that does not
+ * wait for news (full, or the changes since a token), a room's
  * state or one state event that misses a room this process created or left, or state it set, is
  * read again (every {@code pause}, for at most {@code patience}) until it shows them. Behind
  * Synapse workers the reads come from a worker that may not yet have replicated what the
@@ -61,11 +63,13 @@ final class ReadYourWrites implements Homeserver {
   @Override
   public SyncResponse sync(String filterJson, String since, Duration timeout) {
     Optional<SyncFilter> filter = SyncFilter.parse(filterJson);
-    if (since != null || filter.isEmpty()) {
+    if (timeout.compareTo(Duration.ZERO) > 0 || filter.isEmpty()) {
       return homeserver.sync(filterJson, since, timeout);
     }
-    return until(() -> homeserver.sync(filterJson, null, timeout), sync -> written.missingFrom(
-        sync, filter.get().rooms(), filter.get().stateTypes()).isEmpty(),
+    // A write still to be seen happened after every token a read answered before it, so an
+    // answer from `since` (changes only) must show it as a full read does.
+    return until(() -> homeserver.sync(filterJson, since, timeout), sync -> written.missingFrom(
+        sync, filter.get().rooms(), filter.get().stateTypes(), since == null).isEmpty(),
         () -> !written.isEmpty());
   }
 
@@ -150,6 +154,11 @@ final class ReadYourWrites implements Homeserver {
   @Override
   public String sendNotice(String roomId, String txnId, String body, String html) {
     return homeserver.sendNotice(roomId, txnId, body, html);
+  }
+
+  @Override
+  public Set<String> joinedRooms() {
+    return homeserver.joinedRooms();
   }
 
   @Override

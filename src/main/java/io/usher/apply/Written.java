@@ -49,14 +49,18 @@ final class Written {
    * The writes a {@code /sync} answer should show but does not, described for a log line; the
    * ones it shows are forgotten. Only rooms in {@code rooms} (empty: every room) and state of
    * {@code stateTypes} are checked, the part of the homeserver the filter asked for.
+   *
+   * @param full whether the answer is a full read (a room left is absent from it) or the
+   *     changes since a token (a room left is among its left rooms)
    */
   List<String> missingFrom(SyncResponse sync, Collection<String> rooms,
-      Collection<String> stateTypes) {
+      Collection<String> stateTypes, boolean full) {
     List<String> missing = new ArrayList<>();
     created.keySet().removeIf(roomId -> sync.joined().containsKey(roomId));
     created.keySet().stream().filter(roomId -> rooms.isEmpty() || rooms.contains(roomId))
         .forEach(roomId -> missing.add("room " + roomId + " created"));
-    left.keySet().removeIf(roomId -> !sync.joined().containsKey(roomId));
+    left.keySet().removeIf(roomId -> full ? !sync.joined().containsKey(roomId)
+        : sync.left().contains(roomId));
     left.keySet().forEach(roomId -> missing.add("room " + roomId + " left"));
     state.entrySet().removeIf(e -> shows(sync, e.getKey(), e.getValue()));
     state.keySet().stream().filter(slot -> stateTypes.contains(slot.type()))
@@ -65,7 +69,7 @@ final class Written {
     return missing;
   }
 
-  /** As {@link #missingFrom(SyncResponse, Collection, Collection)} for one room's full state. */
+  /** As the {@code /sync} one, for one room's state ({@code GET /rooms/{roomId}/state}). */
   List<String> missingFrom(String roomId, Collection<StateEvent> roomState) {
     List<String> missing = new ArrayList<>();
     created.remove(roomId);

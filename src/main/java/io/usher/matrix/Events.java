@@ -2,10 +2,12 @@ package io.usher.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads events out of the client-server API's answers
@@ -37,7 +39,7 @@ final class Events {
         event.path("sender").asText(), event.path("origin_server_ts").asLong(), content);
   }
 
-  /** A {@code /sync} answer: the next batch token and each joined room's events. */
+  /** A {@code /sync} answer: the next batch token, each joined room's events, the rooms left. */
   SyncResponse sync(JsonNode body) {
     Map<String, SyncResponse.JoinedRoom> rooms = new LinkedHashMap<>();
     body.path("rooms").path("join").fields().forEachRemaining(room -> {
@@ -51,7 +53,9 @@ final class Events {
       rooms.put(room.getKey(), new SyncResponse.JoinedRoom(state,
           roomEvents(joined.path("timeline").path("events")), accountData));
     });
-    return new SyncResponse(body.path("next_batch").asText(null), rooms);
+    Set<String> left = new HashSet<>();
+    body.path("rooms").path("leave").fieldNames().forEachRemaining(left::add);
+    return new SyncResponse(body.path("next_batch").asText(null), rooms, left);
   }
 
   /** A {@code /messages} answer. */

@@ -3,10 +3,12 @@ package io.usher.matrix;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -66,6 +68,17 @@ public final class MatrixClient {
   public WhoAmI whoami() {
     JsonNode body = call(Routes.WHOAMI.compile(), null);
     return new WhoAmI(body.path("user_id").asText(), body.path("device_id").asText(null));
+  }
+
+  /**
+   * {@code GET /joined_rooms}: the ids of every room the bot is joined to
+   * (https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3joined_rooms).
+   */
+  public Set<String> joinedRooms() {
+    Set<String> ids = new HashSet<>();
+    call(Routes.JOINED_ROOMS.compile(), null).path("joined_rooms")
+        .forEach(id -> ids.add(id.asText()));
+    return ids;
   }
 
   /** {@code GET /capabilities}: the room version new rooms get by default ({@code "10"}, ...). */

@@ -8,6 +8,7 @@ final class Routes {
   static final Route WHOAMI = new Route("GET", V3 + "/account/whoami", "whoami");
   static final Route REGISTER = new Route("POST", V3 + "/register", "register");
   /** #get_matrixclientv3capabilities */
+  static final Route JOINED_ROOMS = new Route("GET", V3 + "/joined_rooms", "joinedRooms");
   static final Route CAPABILITIES = new Route("GET", V3 + "/capabilities", "capabilities");
   /** #post_matrixclientv3createroom */
   static final Route CREATE_ROOM = new Route("POST", V3 + "/createRoom", "createRoom");

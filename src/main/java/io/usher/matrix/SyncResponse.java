@@ -2,6 +2,7 @@ package io.usher.matrix;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a {@code /sync} returned that Usher reads
@@ -9,11 +10,19 @@ import java.util.Map;
  *
  * @param nextBatch the token to pass as {@code since} next time
  * @param joined every joined room in the response, by room id
+ * @param left the rooms the bot left (or was removed from) since the {@code since} token, by
+ *     id ({@code rooms.leave}); empty in a full read
  */
-public record SyncResponse(String nextBatch, Map<String, JoinedRoom> joined) {
+public record SyncResponse(String nextBatch, Map<String, JoinedRoom> joined, Set<String> left) {
 
   public SyncResponse {
     joined = Map.copyOf(joined);
+    left = Set.copyOf(left);
+  }
+
+  /** An answer in which no room was left. */
+  public SyncResponse(String nextBatch, Map<String, JoinedRoom> joined) {
+    this(nextBatch, joined, Set.of());
   }
 
   /**

@@ -179,6 +179,12 @@ public final class FakeHomeserver implements Homeserver {
   }
 
   @Override
+  public Set<String> joinedRooms() {
+    calls.add("joinedRooms");
+    return Set.copyOf(state.keySet());
+  }
+
+  @Override
   public String defaultRoomVersion() {
     return "12";
   }

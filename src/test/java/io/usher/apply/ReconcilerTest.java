@@ -43,7 +43,7 @@ class ReconcilerTest {
   private final FakeHomeserver homeserver = new FakeHomeserver();
   /** The fake never lags, so a room its directory names but its read misses is not ours. */
   private final Reconciler reconciler = new Reconciler(new ObservedStateReader(homeserver,
-      Duration.ZERO),
+      Duration.ZERO, ReadingStore.none()),
       new Planner("test", "@bot:test"),
       new PlanExecutor(homeserver, "test", "@bot:test", 4, line -> { }, Optional.empty()),
       "conf");
@@ -112,7 +112,8 @@ class ReconcilerTest {
     homeserver.calls.clear();
     Reconciler.Outcome again = reconciler.reconcileAll(desired, RemovalGuard.CONFIRMED);
     assertThat(again.plan().actions()).isEmpty();
-    assertThat(homeserver.calls).containsExactly("sync");
+    assertThat(homeserver.calls).as("the changes since the first read, and who is where")
+        .containsExactly("sync", "joinedRooms");
   }
 
   @Test

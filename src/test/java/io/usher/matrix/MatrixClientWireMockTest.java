@@ -34,6 +34,8 @@ class MatrixClientWireMockTest {
 
   private WireMockServer server;
   private final List<Duration> waits = new ArrayList<>();
+  /** When each wait was asked for ({@link System#nanoTime()}). */
+  private final List<Long> waitedAt = new ArrayList<>();
   private final List<String> rateLimitedEndpoints = new ArrayList<>();
   private final List<Duration> announcedWaits = new ArrayList<>();
 
@@ -51,7 +53,10 @@ class MatrixClientWireMockTest {
   private MatrixClient client(RetryPolicy policy, Duration readTimeout) {
     OkHttpClient http = new OkHttpClient.Builder().readTimeout(readTimeout).build();
     return new MatrixClient(HttpUrl.get(server.baseUrl()), TOKEN, http, policy,
-        waits::add, (endpoint, wait) -> {
+        wait -> {
+          waits.add(wait);
+          waitedAt.add(System.nanoTime());
+        }, (endpoint, wait) -> {
           rateLimitedEndpoints.add(endpoint);
           announcedWaits.add(wait);
         });
@@ -268,14 +273,17 @@ class MatrixClientWireMockTest {
         .willReturn(okJson("{}")));
     MatrixClient client = client();
     client.pace(PacedRoute.INVITE, 10);
+    long start = System.nanoTime();
     for (int i = 0; i < 4; i++) {
       client.invite("!room:localhost", "@u" + i + ":localhost");
     }
-    // The test's sleeper returns at once, so each invite's slot is 100 ms after the previous.
+    // The test's sleeper returns at once, so each invite's slot is 100 ms after the previous:
+    // the time gone by when the wait was asked plus the wait is that slot, however slow the
+    // machine (the pacer's clock starts at the first invite, a little after `start`).
     assertThat(waits).hasSize(3);
     for (int k = 0; k < 3; k++) {
-      assertThat(waits.get(k)).isBetween(Duration.ofMillis(100L * (k + 1) - 60),
-          Duration.ofMillis(100L * (k + 1)));
+      long slotMillis = (waitedAt.get(k) - start) / 1_000_000 + waits.get(k).toMillis();
+      assertThat(slotMillis).isBetween(100L * (k + 1), 100L * (k + 1) + 60);
     }
   }
 }

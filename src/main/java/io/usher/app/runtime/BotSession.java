@@ -27,6 +27,7 @@ import io.usher.schedule.People;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,6 +45,8 @@ public final class BotSession {
   private final Planner planner;
   /** Shared by every reader and executor of the session, so that reads see its writes. */
   private final Homeserver homeserver;
+  /** One per session, so that each read asks only for the changes since the one before. */
+  private final ObservedStateReader reader;
   private final Optional<EmailInvites> emailInvites;
 
   /**
@@ -55,6 +58,8 @@ public final class BotSession {
     this.settings = settings;
     this.client = client;
     this.homeserver = Homeserver.of(client);
+    this.reader = new ObservedStateReader(homeserver, Duration.ofSeconds(2),
+        ReadingFile.of(System.getenv(), settings.homeserverUrl(), me, settings.conferenceId()));
     this.me = me;
     this.policy = policy(people);
     this.planner = new Planner(me.serverName(), me.userId(), settings.people().demoteUnlisted());
@@ -141,7 +146,7 @@ public final class BotSession {
   }
 
   ObservedStateReader reader() {
-    return new ObservedStateReader(homeserver);
+    return reader;
   }
 
   /** The owner of what this session reads and changes; progress lines go to {@code progress}. */
