@@ -35,12 +35,25 @@ public final class Lifecycle {
   private final Policy policy;
   private final LifecyclePolicy lifecycle;
   private final ZonedTimes times;
+  /** Empty, or the name of the rehearsal these phases belong to ({@link PhaseEvent#rehearsal}). */
+  private final String rehearsal;
   private final Map<TalkId, Talk> talks = new LinkedHashMap<>();
   private final Map<TalkId, String> trackOf = new HashMap<>();
 
+  /** The conference itself: its phases are the real ones. */
   public Lifecycle(Conference conference, DesiredConference desired, Policy policy,
       LifecyclePolicy lifecycle) {
+    this(conference, desired, policy, lifecycle, "");
+  }
+
+  /**
+   * @param rehearsal empty for the conference itself, else the rehearsal's name: its phases are
+   *     recorded and sent under it ({@link PhaseEvent#recordId()})
+   */
+  public Lifecycle(Conference conference, DesiredConference desired, Policy policy,
+      LifecyclePolicy lifecycle, String rehearsal) {
     this.conference = conference;
+    this.rehearsal = rehearsal;
     this.desired = desired;
     this.policy = policy;
     this.lifecycle = lifecycle;
@@ -89,17 +102,17 @@ public final class Lifecycle {
     String track = trackOf.get(talk.id());
     List<PhaseEvent> out = new ArrayList<>();
     out.add(new PhaseEvent(talk.id(), Phase.REMINDER,
-        talk.start().minus(lifecycle.reminderBefore()), track));
+        talk.start().minus(lifecycle.reminderBefore()), track, rehearsal));
     out.add(new PhaseEvent(talk.id(), Phase.UP_NEXT,
-        talk.start().minus(lifecycle.upNextBefore()), track));
-    out.add(new PhaseEvent(talk.id(), Phase.START, talk.start(), track));
+        talk.start().minus(lifecycle.upNextBefore()), track, rehearsal));
+    out.add(new PhaseEvent(talk.id(), Phase.START, talk.start(), track, rehearsal));
     lifecycle.qaBeforeEnd().map(d -> talk.end().minus(d)).filter(at -> at.isAfter(talk.start()))
-        .ifPresent(at -> out.add(new PhaseEvent(talk.id(), Phase.QA, at, track)));
+        .ifPresent(at -> out.add(new PhaseEvent(talk.id(), Phase.QA, at, track, rehearsal)));
     Instant warning = talk.end().minus(lifecycle.endWarningBefore());
     if (warning.isAfter(talk.start())) {
-      out.add(new PhaseEvent(talk.id(), Phase.END_WARNING, warning, track));
+      out.add(new PhaseEvent(talk.id(), Phase.END_WARNING, warning, track, rehearsal));
     }
-    out.add(new PhaseEvent(talk.id(), Phase.END, talk.end(), track));
+    out.add(new PhaseEvent(talk.id(), Phase.END, talk.end(), track, rehearsal));
     return out;
   }
 
@@ -125,9 +138,12 @@ public final class Lifecycle {
   public List<Announcement> announcements(PhaseEvent event) {
     LifecyclePolicy.Template template = lifecycle.texts().get(event.phase());
     Talk talk = talks.get(event.talk());
-    Map<String, Object> marker = Map.of("io.usher.announcement", Map.of(
-        "conference", policy.conferenceId(), "talk", event.talk().value(),
-        "phase", event.phase().id(), "at", event.at().toString()));
+    Map<String, Object> says = new LinkedHashMap<>(Map.of("conference", policy.conferenceId(),
+        "talk", event.talk().value(), "phase", event.phase().id(), "at", event.at().toString()));
+    if (!event.rehearsal().isEmpty()) {
+      says.put("rehearsal", event.rehearsal());
+    }
+    Map<String, Object> marker = Map.of("io.usher.announcement", says);
     String txn = "usher." + policy.conferenceId() + "." + Slugs.txnSafe(event.recordId());
     List<Announcement> out = new ArrayList<>();
     Map<String, Value> values = values(talk, minutes(event, talk));

@@ -268,7 +268,7 @@ public final class LifecycleRunner implements AutoCloseable {
   private void use(Conference conference) {
     Instant now = now();
     lifecycle = new Lifecycle(conference, DesiredState.of(conference, policy, now), policy,
-        settings.lifecycle());
+        settings.lifecycle(), settings.rehearsal());
   }
 
   /** The desired state of the current schedule at the clock's now. */

@@ -11,4 +11,10 @@ import java.time.Clock;
  * @param parallelism how many tracks are worked on at once when phases fall together
  */
 public record RunnerSettings(Clock clock, Policy policy, LifecyclePolicy lifecycle,
-    int parallelism) {}
+    int parallelism) {
+
+  /** Empty for the conference itself; on a rehearsal's clock, its name. */
+  public String rehearsal() {
+    return clock instanceof ScaledClock scaled ? scaled.rehearsal() : "";
+  }
+}

@@ -42,6 +42,16 @@ public final class ScaledClock extends Clock {
     return speed;
   }
 
+  /**
+   * This rehearsal's name, {@code rehearsal-<origin>-<wall origin>} in epoch seconds: the
+   * announcements it makes are recorded and sent under it, so they stop neither the conference
+   * on the day nor the next rehearsal of the same hours from announcing. Bots given the same
+   * {@code --at} and {@code --at-wall} (or a bot restarted with them) share one rehearsal.
+   */
+  public String rehearsal() {
+    return "rehearsal-" + origin.getEpochSecond() + "-" + wallOrigin.getEpochSecond();
+  }
+
   @Override
   public Instant instant() {
     long elapsed = Duration.between(wallOrigin, wall.instant()).toNanos();

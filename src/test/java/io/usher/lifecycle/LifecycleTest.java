@@ -115,6 +115,35 @@ class LifecycleTest {
   }
 
   @Test
+  void aRehearsalRecordsAndSendsUnderItsOwnNameSoTheDayAndTheNextRehearsalStillAnnounce()
+      throws Exception {
+    Lifecycle day = lifecycle(LifecyclePolicy.defaults(), talk("1", "A", 0, 30));
+    Lifecycle rehearsal = new Lifecycle(day.conference(),
+        DesiredState.of(day.conference(), POLICY, S), POLICY, LifecyclePolicy.defaults(),
+        "rehearsal-1-2");
+    Lifecycle next = new Lifecycle(day.conference(),
+        DesiredState.of(day.conference(), POLICY, S), POLICY, LifecyclePolicy.defaults(),
+        "rehearsal-1-3");
+    PhaseEvent start = rehearsal.phases().stream().filter(e -> e.phase() == Phase.START)
+        .findFirst().orElseThrow();
+
+    assertThat(start.recordId()).isEqualTo("rehearsal-1-2/1/start/" + S.getEpochSecond());
+    assertThat(first(day, Phase.START).txnId())
+        .isEqualTo("usher.lt.1.start." + S.getEpochSecond() + ".track");
+    assertThat(rehearsal.announcements(start).get(0).txnId())
+        .isEqualTo("usher.lt.rehearsal-1-2.1.start." + S.getEpochSecond() + ".track");
+    assertThat(rehearsal.phases()).extracting(PhaseEvent::recordId)
+        .doesNotContainAnyElementsOf(day.phases().stream().map(PhaseEvent::recordId).toList())
+        .doesNotContainAnyElementsOf(next.phases().stream().map(PhaseEvent::recordId).toList());
+    assertThat(rehearsal.announcements(start).get(0).marker().get("io.usher.announcement"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("rehearsal", "rehearsal-1-2");
+    assertThat(first(day, Phase.START).marker().get("io.usher.announcement"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .doesNotContainKey("rehearsal");
+  }
+
+  @Test
   void aMinuteCountAgreesWithItsNumber() throws Exception {
     LifecyclePolicy oneMinute = new LifecyclePolicy(Duration.ofMinutes(1), Duration.ofMinutes(5),
         Optional.empty(), Duration.ofMinutes(1), Duration.ofMinutes(10), Map.of());

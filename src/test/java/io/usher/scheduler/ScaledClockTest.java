@@ -53,6 +53,22 @@ final class ScaledClockTest {
   final Wall wall = new Wall();
 
   @Test
+  void aRehearsalIsNamedByWhereAndWhenItsClockStarts() {
+    ScaledClock clock = new ScaledClock(wall, WALL, FOSDEM_SATURDAY, 30);
+
+    assertThat(clock.rehearsal()).isEqualTo("rehearsal-" + FOSDEM_SATURDAY.getEpochSecond()
+        + "-" + WALL.getEpochSecond());
+    assertThat(new ScaledClock(wall, WALL, FOSDEM_SATURDAY, 30).rehearsal())
+        .as("bots given the same --at and --at-wall").isEqualTo(clock.rehearsal());
+    assertThat(new ScaledClock(wall, WALL.plusSeconds(60), FOSDEM_SATURDAY, 30).rehearsal())
+        .as("the same hours rehearsed again a minute later").isNotEqualTo(clock.rehearsal());
+    assertThat(new RunnerSettings(Clock.systemUTC(), null, null, 1).rehearsal())
+        .as("the conference itself").isEmpty();
+    assertThat(new RunnerSettings(clock, null, null, 1).rehearsal())
+        .isEqualTo(clock.rehearsal());
+  }
+
+  @Test
   void latenessCountsRehearsalTimeBeforeTheOriginAndWallTimeAfterIt() {
     ScaledClock clock = new ScaledClock(wall, WALL, FOSDEM_SATURDAY, 30);
     wall.advance(Duration.ofSeconds(28));

@@ -14,11 +14,13 @@ import io.usher.plan.Policy;
 import io.usher.plan.diff.ObservedRoom;
 import io.usher.schedule.Conference;
 import io.usher.schedule.People;
+import io.usher.scheduler.ScaledClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,7 +106,8 @@ final class ClusterRehearsal implements AutoCloseable {
     Conference conference = Schedules.conference(settings, people);
     Policy policy = BotSession.policy(settings, people, "localhost", "@bot:localhost");
     return new Lifecycle(conference, DesiredState.of(conference, policy, origin), policy,
-        settings.lifecycle());
+        settings.lifecycle(), new ScaledClock(Clock.systemUTC(), wallOrigin, origin, SPEED)
+            .rehearsal());
   }
 
   static void sleepUntil(Instant wall) throws InterruptedException {
