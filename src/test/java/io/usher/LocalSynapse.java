@@ -137,6 +137,11 @@ public final class LocalSynapse {
     return post("POST", path, token, body);
   }
 
+  /** {@code PUT path} with a JSON body and {@code token}: a 2xx answer's body. */
+  public String put(String path, String token, String body) {
+    return post("PUT", path, token, body);
+  }
+
   private String post(String method, String path, String token, String body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))

@@ -50,8 +50,11 @@ final class Events {
       Map<String, Map<String, Object>> accountData = new LinkedHashMap<>();
       joined.path("account_data").path("events").forEach(
           e -> accountData.put(e.path("type").asText(), api.toMap(e.path("content"))));
+      JsonNode timeline = joined.path("timeline");
+      String prevBatch = timeline.path("prev_batch").asText("");
       rooms.put(room.getKey(), new SyncResponse.JoinedRoom(state,
-          roomEvents(joined.path("timeline").path("events")), accountData));
+          roomEvents(timeline.path("events")), accountData, timeline.path("limited")
+          .asBoolean(false), prevBatch.isEmpty() ? Optional.empty() : Optional.of(prevBatch)));
     });
     Set<String> left = new HashSet<>();
     body.path("rooms").path("leave").fieldNames().forEachRemaining(left::add);

@@ -28,9 +28,13 @@ import java.util.UUID;
  * @param rooms only these room ids; empty for every joined room
  * @param roomAccountData room account data types to return; empty for none
  * @param nonce the cache-defeating value
+ * @param lazyMembers whether the state holds only the {@code m.room.member} events of the
+ *     timeline's senders ({@code lazy_load_members},
+ *     https://spec.matrix.org/latest/client-server-api/#lazy-loading-room-members) rather than
+ *     every member's
  */
 public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, int timelineLimit,
-    List<String> rooms, List<String> roomAccountData, String nonce) {
+    List<String> rooms, List<String> roomAccountData, String nonce, boolean lazyMembers) {
 
   /** Copies the lists; rejects nulls. */
   public SyncFilter {
@@ -39,6 +43,12 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
     rooms = List.copyOf(rooms);
     roomAccountData = List.copyOf(roomAccountData);
     Objects.requireNonNull(nonce, "nonce");
+  }
+
+  /** A filter whose state, when it has members, has every member's. */
+  public SyncFilter(List<String> stateTypes, List<String> timelineTypes, int timelineLimit,
+      List<String> rooms, List<String> roomAccountData, String nonce) {
+    this(stateTypes, timelineTypes, timelineLimit, rooms, roomAccountData, nonce, false);
   }
 
   /** The current state of these types in every joined room (members not lazy-loaded). */
@@ -55,12 +65,22 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
   /** The same filter restricted to these room ids (empty for every joined room). */
   public SyncFilter inRooms(List<String> roomIds) {
     return new SyncFilter(stateTypes, timelineTypes, timelineLimit, roomIds, roomAccountData,
-        nonce);
+        nonce, lazyMembers);
   }
 
   /** The same filter also returning these types of room account data. */
   public SyncFilter withRoomAccountData(List<String> types) {
-    return new SyncFilter(stateTypes, timelineTypes, timelineLimit, rooms, types, nonce);
+    return new SyncFilter(stateTypes, timelineTypes, timelineLimit, rooms, types, nonce,
+        lazyMembers);
+  }
+
+  /**
+   * The same filter also returning these state types, members lazy-loaded: a room's state then
+   * has the {@code m.room.member} events of its timeline's senders only.
+   */
+  public SyncFilter withLazyMemberState(List<String> types) {
+    return new SyncFilter(types, timelineTypes, timelineLimit, rooms, roomAccountData, nonce,
+        true);
   }
 
   /** The filter as the JSON text {@code /sync} takes in its {@code filter} parameter. */
@@ -72,7 +92,7 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
     }
     room.set("state", stateTypes.isEmpty() ? none()
         : f.objectNode().<ObjectNode>set("types", array(stateTypes))
-            .put("lazy_load_members", false));
+            .put("lazy_load_members", lazyMembers));
     ObjectNode timeline = f.objectNode().put("limit", timelineLimit);
     if (!timelineTypes.isEmpty()) {
       timeline.set("types", array(timelineTypes));
@@ -103,7 +123,8 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
       return Optional.of(new SyncFilter(strings(room.path("state").path("types")),
           strings(room.path("timeline").path("types")), room.path("timeline").path("limit")
           .asInt(0), strings(room.path("rooms")), strings(room.path("account_data")
-          .path("types")), UUID.randomUUID().toString()));
+          .path("types")), UUID.randomUUID().toString(),
+          room.path("state").path("lazy_load_members").asBoolean(false)));
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }

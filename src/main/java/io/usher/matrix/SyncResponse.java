@@ -2,6 +2,7 @@ package io.usher.matrix;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,14 +32,25 @@ public record SyncResponse(String nextBatch, Map<String, JoinedRoom> joined, Set
    * @param state the {@code state} block followed by state events in the {@code timeline}
    * @param timeline the timeline events, oldest first
    * @param accountData the bot's room account data, by type
+   * @param limited whether the timeline left out events before its first one (more happened
+   *     than its limit): read them with {@code /messages} from {@code prevBatch}
+   * @param prevBatch the token to page backwards from the timeline's first event; empty when
+   *     the homeserver gave none
    */
   public record JoinedRoom(List<StateEvent> state, List<RoomEvent> timeline,
-      Map<String, Map<String, Object>> accountData) {
+      Map<String, Map<String, Object>> accountData, boolean limited,
+      Optional<String> prevBatch) {
 
     public JoinedRoom {
       state = List.copyOf(state);
       timeline = List.copyOf(timeline);
       accountData = Map.copyOf(accountData);
+    }
+
+    /** A room whose timeline is complete since the last sync. */
+    public JoinedRoom(List<StateEvent> state, List<RoomEvent> timeline,
+        Map<String, Map<String, Object>> accountData) {
+      this(state, timeline, accountData, false, Optional.empty());
     }
   }
 

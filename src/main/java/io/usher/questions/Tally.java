@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * The messages of one room and the thumbs-up each got, from {@code m.room.message},
  * {@code m.reaction} (an {@code m.annotation} relation,
  * https://spec.matrix.org/latest/client-server-api/#mreaction), edits ({@code m.replace}) and
- * redactions, in any order. Not thread-safe.
+ * redactions, in any order; and the senders' display names, each from the newest
+ * {@code m.room.member} event seen (https://spec.matrix.org/latest/client-server-api/#mroommember),
+ * so a name set after joining replaces the one before. Not thread-safe.
  */
 final class Tally {
   /** Skin tones and the emoji variation selector, which do not change a 👍. */
@@ -25,7 +27,7 @@ final class Tally {
   private final Map<String, Message> messages = new LinkedHashMap<>();
   private final Map<String, Reaction> reactions = new HashMap<>();
   private final Set<String> redacted = new HashSet<>();
-  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, Name> names = new HashMap<>();
   /** Edits read before their message (a backwards read pages newest first). */
   private final Map<String, RoomEvent> pendingEdits = new HashMap<>();
 
@@ -41,12 +43,26 @@ final class Tally {
       case "m.room.message" -> message(event);
       case "m.reaction" -> reaction(event);
       case "m.room.redaction" -> redact(event.text("redacts"));
-      case "m.room.member" -> {
-        String name = event.text("displayname");
-        event.stateKey().filter(k -> !name.isBlank()).ifPresent(k -> names.put(k, name));
-      }
+      case "m.room.member" -> event.stateKey().ifPresent(user ->
+          name(user, event.content(), event.originServerTs()));
       default -> { }
     }
+  }
+
+  /**
+   * A member event read as state, not in a timeline: {@code asOf} is the timestamp of the
+   * timeline it came before (a {@code /sync} room's first event: the state is current then), or
+   * {@link Long#MIN_VALUE} for state of unknown age (a {@code /messages} page's lazy-loaded
+   * members, as they were at some past event), which only names someone not named yet.
+   */
+  void member(String userId, Map<String, Object> content, long asOf) {
+    name(userId, content, asOf);
+  }
+
+  /** Whether this event was counted, or redacted: a backwards read stops there. */
+  boolean knows(String eventId) {
+    return messages.containsKey(eventId) || reactions.containsKey(eventId)
+        || redacted.contains(eventId);
   }
 
   /** Messages sent in [from, to), most thumbs-up first, then oldest first. */
@@ -56,11 +72,30 @@ final class Tally {
         .add(r.sender()));
     return messages.values().stream()
         .filter(m -> !m.sentAt().isBefore(from) && m.sentAt().isBefore(to))
-        .map(m -> new Question(m.id(), names.getOrDefault(m.sender(), m.sender()), m.body(),
+        .map(m -> new Question(m.id(), nameOf(m.sender()), m.body(),
             thumbs.getOrDefault(m.id(), Set.of()).size(), m.sentAt()))
         .sorted(Comparator.comparingInt(Question::thumbsUp).reversed()
             .thenComparing(Question::sentAt))
         .toList();
+  }
+
+  /**
+   * The newest join's display name wins (one without a name clears it); someone who left keeps
+   * the name they asked under.
+   */
+  private void name(String userId, Map<String, Object> content, long asOf) {
+    Name known = names.get(userId);
+    if (known != null && (asOf == Long.MIN_VALUE || asOf < known.asOf()
+        || !"join".equals(content.get("membership")))) {
+      return;
+    }
+    Object name = content.get("displayname");
+    names.put(userId, new Name(name instanceof String s && !s.isBlank() ? s : null, asOf));
+  }
+
+  private String nameOf(String userId) {
+    Name name = names.get(userId);
+    return name == null || name.name() == null ? userId : name.name();
   }
 
   private void message(RoomEvent event) {
@@ -129,4 +164,7 @@ final class Tally {
   private record Message(String id, String sender, String body, Instant sentAt) {}
 
   private record Reaction(String target, String sender) {}
+
+  /** A display name (null for none) and the timestamp of the event that set it. */
+  private record Name(String name, long asOf) {}
 }

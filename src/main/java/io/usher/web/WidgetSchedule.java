@@ -30,6 +30,11 @@ public final class WidgetSchedule {
     return conference;
   }
 
+  /** The ids of its tracks (each a track room's). */
+  public java.util.Set<String> trackIds() {
+    return tracks.keySet();
+  }
+
   Optional<PlannedTrack> track(String id) {
     return Optional.ofNullable(tracks.get(id));
   }

@@ -71,6 +71,16 @@ final class TrackRooms {
     return reader;
   }
 
+  /** The requests made so far by the bot's client and, if another, the reader's, by endpoint. */
+  Map<String, Long> requests() {
+    Map<String, Long> all = new java.util.TreeMap<>(client.stats().byEndpoint());
+    MatrixClient read = reader;
+    if (read != null && read != client) {
+      read.stats().byEndpoint().forEach((endpoint, n) -> all.merge(endpoint, n, Long::sum));
+    }
+    return all;
+  }
+
   Optional<String> roomId(String trackId) {
     Optional<String> alias = alias(trackId);
     if (alias.isEmpty()) {

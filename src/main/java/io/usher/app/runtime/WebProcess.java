@@ -21,14 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web server with its schedule (reloaded every {@code conference.refresh_every}) and its
- * questions feed. It reads the homeserver only for questions, and only when asked, so it starts
- * and serves widgets while the homeserver is down; {@code usher web} runs it apart from the
- * bot, so the widgets outlive a bot restart. Made without I/O; {@link #start} serves.
+ * questions feed. It reads the homeserver only for questions: one long-polling {@code /sync} of
+ * all the track rooms ({@link MatrixQuestions}), retried with a backoff while the homeserver is
+ * down, so it starts and serves widgets then; {@code usher web} runs it apart from the bot, so
+ * the widgets outlive a bot restart. Made without I/O; {@link #start} serves.
  */
 public final class WebProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebProcess.class);
-  /** How stale a scoreboard may be; the issue asks for updates within 5 s. */
-  static final Duration QUESTIONS_REFRESH = Duration.ofSeconds(2);
+  /**
+   * The shortest time between two starts of the scoreboard's sync: at most one request a second
+   * to the homeserver, and a 👍 on the page within about a second plus the page's own 2 s.
+   */
+  static final Duration QUESTIONS_PACE = Duration.ofSeconds(1);
+  /** How long the scoreboard's sync waits for news; it answers as soon as there is some. */
+  static final Duration QUESTIONS_LONG_POLL = Duration.ofSeconds(20);
 
   private final Settings settings;
   private final Clock clock;
@@ -41,6 +47,8 @@ public final class WebProcess implements AutoCloseable {
   private final ScheduledExecutorService refresher =
       DaemonThreads.scheduler("usher-web-schedule-refresh");
   private volatile WebServer server;
+  private volatile MatrixQuestions questions;
+  private volatile TrackRooms rooms;
 
   /** Serves on the configured address, reading the config's schedule on its own. */
   public WebProcess(Settings settings, Clock clock) {
@@ -86,11 +94,12 @@ public final class WebProcess implements AutoCloseable {
    */
   public WebProcess start() {
     schedule.set(load());
-    TrackRooms rooms = new TrackRooms(client(settings.homeserverUrl()), this::client, settings,
+    rooms = new TrackRooms(client(settings.homeserverUrl()), this::client, settings,
         schedule::get, clock);
-    MatrixQuestions questions = new MatrixQuestions(rooms::reader, rooms::roomId,
-        rooms::botUserId, clock, QUESTIONS_REFRESH);
+    questions = new MatrixQuestions(rooms::reader, () -> schedule.get().trackIds(),
+        rooms::roomId, rooms::botUserId, QUESTIONS_PACE, QUESTIONS_LONG_POLL, LOG::warn);
     this.server = serve(questions);
+    questions.start();
     LOG.info("web: serving the widgets on http://{}:{}", host, server.port());
     long every = settings.refreshEvery().toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
@@ -111,6 +120,11 @@ public final class WebProcess implements AutoCloseable {
       throw new BadInputException("web.listen: cannot listen on " + host + ":" + port + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** The requests it has made to the homeserver so far (for the questions), by endpoint. */
+  java.util.Map<String, Long> homeserverRequests() {
+    return rooms == null ? java.util.Map.of() : rooms.requests();
   }
 
   /** The port it serves on, once started (the one asked for, or the one given for 0). */
@@ -135,6 +149,9 @@ public final class WebProcess implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
+    if (questions != null) {
+      questions.close();
+    }
     if (server != null) {
       server.close();
     }
