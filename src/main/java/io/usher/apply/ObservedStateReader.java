@@ -38,6 +38,13 @@ public final class ObservedStateReader {
   /** Which types a {@link Reading} holds: one made with other types is not used. */
   static final String FILTER_KEY = String.join(",", STATE_TYPES) + "|" + Announcer.RECORD_TYPE;
 
+  /**
+   * Past this many rooms created since the last reading, a full read is cheaper than the
+   * changes: Synapse sends each room joined since a token with its whole state, and builds such
+   * an answer more slowly than a full one (FOSDEM 2021's 1109 rooms: 22.5 s against 6-9 s).
+   */
+  static final int MANY_NEW_ROOMS = 100;
+
   private final Homeserver client;
   private final Duration catchUp;
   private final ReadingStore store;
@@ -106,6 +113,15 @@ public final class ObservedStateReader {
     Reading reading = Reading.of(FILTER_KEY, client.sync(filter(), null, Duration.ZERO));
     lastKind = ReadKind.FULL;
     return reading;
+  }
+
+  /**
+   * Drops the last reading, here and in the store, so that the next read is a full one: for
+   * after creating more than {@link #MANY_NEW_ROOMS} rooms.
+   */
+  void forgetReading() {
+    last = null;
+    store.forget();
   }
 
   /** How the last {@link #snapshot} read. */

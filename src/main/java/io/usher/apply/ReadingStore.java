@@ -14,6 +14,9 @@ public interface ReadingStore {
   /** Keeps {@code reading} in place of the last one. */
   void save(Reading reading);
 
+  /** Keeps no reading: the next process reads everything. */
+  void forget();
+
   /** Keeps nothing: every read is a full one. */
   static ReadingStore none() {
     return new ReadingStore() {
@@ -24,6 +27,9 @@ public interface ReadingStore {
 
       @Override
       public void save(Reading reading) {}
+
+      @Override
+      public void forget() {}
     };
   }
 }

@@ -175,6 +175,9 @@ public final class Reconciler {
       return new ApplyResult(0, Map.of(), List.of(), List.of());
     }
     ApplyResult result = executor.execute(plan, against);
+    if (result.created().size() > ObservedStateReader.MANY_NEW_ROOMS) {
+      reader.forgetReading();
+    }
     if (!result.created().isEmpty()) {
       List<ObservedRoom> created = new ArrayList<>();
       result.created().forEach((key, id) -> created.add(new ObservedRoom(key, id, Map.of())));

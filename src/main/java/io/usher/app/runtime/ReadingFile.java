@@ -86,6 +86,15 @@ final class ReadingFile implements ReadingStore {
     }
   }
 
+  @Override
+  public void forget() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      warnOnce("cannot remove " + file + " (" + e.getMessage() + ")");
+    }
+  }
+
   Path file() {
     return file;
   }
