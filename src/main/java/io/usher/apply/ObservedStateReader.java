@@ -167,21 +167,12 @@ public final class ObservedStateReader {
         .ifPresent(named::add));
     Snapshot read = first;
     Instant giveUp = Instant.now().plus(catchUp);
-    while (!named.isEmpty() && Instant.now().isBefore(giveUp) && pause()) {
+    while (!named.isEmpty() && Instant.now().isBefore(giveUp)
+        && Pause.sleep(Duration.ofMillis(250))) {
       read = snapshot(conferenceId);
       read.rooms().rooms().forEach(room -> named.remove(room.roomId()));
     }
     return read;
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(250);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** One room's current state, read with {@code GET /rooms/{roomId}/state}. */

@@ -104,21 +104,11 @@ final class ReadYourWrites implements Homeserver {
           throw e;
         }
       }
-      if (Instant.now().isAfter(giveUp) || !pause()) {
+      if (Instant.now().isAfter(giveUp) || !Pause.sleep(pause)) {
         written.forgetAll();
       }
     }
     return read.get();
-  }
-
-  private boolean pause() {
-    try {
-      Thread.sleep(pause.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   @Override

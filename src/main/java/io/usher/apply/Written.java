@@ -2,13 +2,13 @@ package io.usher.apply;
 
 import io.usher.matrix.StateEvent;
 import io.usher.matrix.SyncResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,19 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Written {
   private record Slot(String roomId, String type, String stateKey) {}
 
-  private final Map<String, Instant> created = new ConcurrentHashMap<>();
-  private final Map<String, Instant> left = new ConcurrentHashMap<>();
+  private final Set<String> created = ConcurrentHashMap.newKeySet();
+  private final Set<String> left = ConcurrentHashMap.newKeySet();
   private final Map<Slot, Map<String, Object>> state = new ConcurrentHashMap<>();
 
   void created(String roomId) {
     left.remove(roomId);
-    created.put(roomId, Instant.now());
+    created.add(roomId);
   }
 
   void left(String roomId) {
     created.remove(roomId);
     state.keySet().removeIf(slot -> slot.roomId().equals(roomId));
-    left.put(roomId, Instant.now());
+    left.add(roomId);
   }
 
   void stateSet(String roomId, String type, String stateKey, Map<String, Object> content) {
@@ -56,12 +56,12 @@ final class Written {
   List<String> missingFrom(SyncResponse sync, Collection<String> rooms,
       Collection<String> stateTypes, boolean full) {
     List<String> missing = new ArrayList<>();
-    created.keySet().removeIf(roomId -> sync.joined().containsKey(roomId));
-    created.keySet().stream().filter(roomId -> rooms.isEmpty() || rooms.contains(roomId))
+    created.removeIf(roomId -> sync.joined().containsKey(roomId));
+    created.stream().filter(roomId -> rooms.isEmpty() || rooms.contains(roomId))
         .forEach(roomId -> missing.add("room " + roomId + " created"));
-    left.keySet().removeIf(roomId -> full ? !sync.joined().containsKey(roomId)
+    left.removeIf(roomId -> full ? !sync.joined().containsKey(roomId)
         : sync.left().contains(roomId));
-    left.keySet().forEach(roomId -> missing.add("room " + roomId + " left"));
+    left.forEach(roomId -> missing.add("room " + roomId + " left"));
     state.entrySet().removeIf(e -> shows(sync, e.getKey(), e.getValue()));
     state.keySet().stream().filter(slot -> stateTypes.contains(slot.type()))
         .filter(slot -> rooms.isEmpty() || rooms.contains(slot.roomId()))
@@ -82,7 +82,7 @@ final class Written {
 
   /** Whether a write to this room is still to be seen. */
   boolean concerns(String roomId) {
-    return created.containsKey(roomId)
+    return created.contains(roomId)
         || state.keySet().stream().anyMatch(slot -> slot.roomId().equals(roomId));
   }
 

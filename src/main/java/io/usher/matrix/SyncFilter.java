@@ -36,6 +36,9 @@ import java.util.UUID;
 public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, int timelineLimit,
     List<String> rooms, List<String> roomAccountData, String nonce, boolean lazyMembers) {
 
+  /** Reads filters' JSON in {@link #parse}; thread-safe once made. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Copies the lists; rejects nulls. */
   public SyncFilter {
     stateTypes = List.copyOf(stateTypes);
@@ -119,7 +122,7 @@ public record SyncFilter(List<String> stateTypes, List<String> timelineTypes, in
       return Optional.empty();
     }
     try {
-      JsonNode room = new ObjectMapper().readTree(json).path("room");
+      JsonNode room = JSON.readTree(json).path("room");
       return Optional.of(new SyncFilter(strings(room.path("state").path("types")),
           strings(room.path("timeline").path("types")), room.path("timeline").path("limit")
           .asInt(0), strings(room.path("rooms")), strings(room.path("account_data")
